@@ -1,0 +1,17 @@
+package org.doublerandom.inspection.audit;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** Port: the append-only audit trail. */
+public interface AuditEvents {
+
+	AuditEvent save(AuditEvent event);
+
+	Page<AuditEvent> findAllByOrderByIdDesc(Pageable pageable);
+
+	Page<AuditEvent> findByActorOrderByIdDesc(String actor, Pageable pageable);
+
+	long count();
+
+}

@@ -1,0 +1,7 @@
+package org.doublerandom.inspection.audit;
+
+public enum AuditOutcome {
+
+	SUCCESS, FAILURE, DENIED
+
+}

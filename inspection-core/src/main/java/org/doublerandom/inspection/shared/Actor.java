@@ -1,0 +1,37 @@
+package org.doublerandom.inspection.shared;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Who is acting: the signed-in user (or {@code anonymous}/{@code system}), their roles, department and
+ * client address. Services decide permissions and data scope from this, never from the UI.
+ */
+public record Actor(String username, Set<Role> roles, Long departmentId, String clientAddress) {
+
+	public static final String SYSTEM = "system";
+
+	public Actor {
+		roles = Set.copyOf(roles);
+	}
+
+	public static Actor system() {
+		return new Actor(SYSTEM, Set.of(), null, null);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public boolean hasAny(Role... candidates) {
+		return Arrays.stream(candidates).anyMatch(this.roles::contains);
+	}
+
+	/** Refuses unless the actor holds one of the roles. */
+	public void require(String operation, Role... allowed) {
+		if (!hasAny(allowed)) {
+			throw new NotPermittedException(operation);
+		}
+	}
+
+}
