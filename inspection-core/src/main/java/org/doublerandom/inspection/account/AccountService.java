@@ -150,6 +150,7 @@ public class AccountService {
 	@Transactional
 	public UserAccount provision(String username, String displayName, Long departmentId, String password,
 			boolean mustChangePassword, Role... roles) {
+		this.actor.get().requireSystem("account.provision");
 		UserAccount account = new UserAccount(normalize(username), displayName,
 				this.hasher.hash(password), departmentId, mustChangePassword, this.clock.instant());
 		for (Role role : roles) {

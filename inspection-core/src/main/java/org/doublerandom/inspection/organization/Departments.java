@@ -10,6 +10,8 @@ public interface Departments {
 
 	Optional<Department> findById(Long id);
 
+	Optional<Department> findByCode(String code);
+
 	boolean existsByCode(String code);
 
 	boolean existsByRegionCodeAndName(String regionCode, String name);

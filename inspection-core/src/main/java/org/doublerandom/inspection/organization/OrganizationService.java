@@ -2,6 +2,7 @@ package org.doublerandom.inspection.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.shared.CurrentActor;
@@ -54,6 +55,21 @@ public class OrganizationService {
 	@Transactional
 	public Department addDepartment(NewDepartment command) {
 		this.actor.get().require("department.add", Role.SYS_ADMIN);
+		return add(command);
+	}
+
+	/** Adds a department outside any user request (installation, demo data). */
+	@Transactional
+	public Department provisionDepartment(NewDepartment command) {
+		this.actor.get().requireSystem("department.provision");
+		return add(command);
+	}
+
+	public Optional<Department> departmentByCode(String code) {
+		return this.departments.findByCode(code);
+	}
+
+	private Department add(NewDepartment command) {
 		if (this.departments.existsByCode(command.code())) {
 			throw new DomainException("department.code.duplicate", "code", command.code());
 		}

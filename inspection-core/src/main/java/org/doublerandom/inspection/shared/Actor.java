@@ -27,6 +27,13 @@ public record Actor(String username, Set<Role> roles, Long departmentId, String 
 		return Arrays.stream(candidates).anyMatch(this.roles::contains);
 	}
 
+	/** Installation and demo-data code runs as {@code system}, outside any user request. */
+	public void requireSystem(String operation) {
+		if (!SYSTEM.equals(this.username)) {
+			throw new NotPermittedException(operation);
+		}
+	}
+
 	/** Refuses unless the actor holds one of the roles. */
 	public void require(String operation, Role... allowed) {
 		if (!hasAny(allowed)) {

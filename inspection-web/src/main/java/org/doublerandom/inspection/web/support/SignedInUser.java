@@ -1,0 +1,9 @@
+package org.doublerandom.inspection.web.support;
+
+/** Updates the signed-in user's session after their own account changed. */
+public interface SignedInUser {
+
+	/** The password was changed: lift the must-change restriction for this session. */
+	void passwordChanged();
+
+}

@@ -1,0 +1,185 @@
+package org.doublerandom.inspection.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Signs in as each demo role in a real Chromium and checks that the navigation offers exactly what the role
+ * may use, that a signed-out visitor reaches the public site, and saves screenshots under
+ * {@code target/screenshots}. Skips without Chromium, except in CI ({@code INSPECTION_REQUIRE_BROWSER=1}).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "inspection.demo.enabled=true")
+class RoleNavigationBrowserIT {
+
+	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary",
+			"nav-accounts", "nav-roles", "nav-audit");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchChromium() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			if ("1".equals(System.getenv("INSPECTION_REQUIRE_BROWSER"))) {
+				fail("Chromium is required (INSPECTION_REQUIRE_BROWSER=1) but missing at " + CHROMIUM);
+			}
+			assumeTrue(false, "Chromium not found at " + CHROMIUM + "; browser tests skipped");
+		}
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	static Stream<Arguments> roles() {
+		return Stream.of(
+				Arguments.of("scjg-officer1", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
+						"/admin/accounts"),
+				Arguments.of("scjg-manager", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
+						"/admin/audit"),
+				Arguments.of("bureau", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
+						"/admin/accounts"),
+				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-accounts"), "/vocabulary"),
+				Arguments.of("secadmin", List.of("nav-home", "nav-roles"), "/organization/departments"),
+				Arguments.of("auditadmin", List.of("nav-home", "nav-audit"), "/my-department"));
+	}
+
+	@ParameterizedTest(name = "{0} sees only its own navigation")
+	@MethodSource("roles")
+	void eachRoleSeesOnlyTheNavigationItMayUse(String username, List<String> visible, String forbiddenPath)
+			throws Exception {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+			.setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			signIn(page, username);
+			assertThat(page.url()).endsWith("/home");
+			for (String nav : ALL_NAV) {
+				assertThat(page.locator("#" + nav).count()).as("%s sees %s", username, nav)
+					.isEqualTo(visible.contains(nav) ? 1 : 0);
+			}
+			assertThat(page.locator("#figure-departments").textContent().trim()).isEqualTo("36");
+			screenshot(page, "home-" + username);
+
+			for (String nav : visible) {
+				page.locator("#" + nav).click();
+				page.waitForLoadState();
+				assertThat(page.title()).as("%s opens %s", username, nav).doesNotContain("无权访问", "页面不存在");
+				screenshot(page, username + "-" + nav);
+				page.navigate(url("/home"));
+			}
+
+			Response denied = page.navigate(url(forbiddenPath));
+			assertThat(denied.status()).isEqualTo(403);
+			assertThat(page.locator("h1").textContent()).isEqualTo("无权访问");
+			screenshot(page, "denied-" + username);
+		}
+	}
+
+	@Test
+	void signedOutVisitorReadsThePublicSiteButIsAskedToSignInForEverythingElse() throws Exception {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+			.setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			Response home = page.navigate(url("/"));
+			assertThat(home.status()).isEqualTo(200);
+			assertThat(page.url()).endsWith("/public");
+			assertThat(page.locator("#public-departments tbody tr").count()).isEqualTo(35);
+			screenshot(page, "public-home");
+
+			page.navigate(url("/public?lang=en"));
+			assertThat(page.locator("h1").textContent()).contains("drawn at random");
+			screenshot(page, "public-home-en");
+			page.navigate(url("/public?lang=zh-CN"));
+
+			for (String path : List.of("/home", "/admin/accounts", "/admin/audit", "/vocabulary", "/no-such-page")) {
+				page.navigate(url(path));
+				assertThat(page.url()).as(path).endsWith("/login");
+			}
+			screenshot(page, "login");
+		}
+	}
+
+	@Test
+	void aWrongPasswordGetsOneGenericMessageAndSignOutEndsTheSession() throws Exception {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.fill("#username", "scjg-officer1");
+			page.fill("#password", "wrong-password");
+			page.click("#sign-in");
+			assertThat(page.locator("#login-error").textContent()).isEqualTo("用户名或密码不正确，或账户不可用。");
+			screenshot(page, "login-failed");
+
+			signIn(page, "wsjk-officer");
+			assertThat(page.locator("#current-department").textContent()).isEqualTo("鄂尔多斯市卫生健康委员会");
+			page.click("#user-menu");
+			page.click("#sign-out");
+			page.waitForURL("**/login?logout");
+			page.navigate(url("/home"));
+			assertThat(page.url()).endsWith("/login");
+		}
+	}
+
+	private void signIn(Page page, String username) {
+		page.navigate(url("/login"));
+		page.fill("#username", username);
+		page.fill("#password", "Ordos-Demo-2026");
+		page.click("#sign-in");
+		page.waitForURL("**/home");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static void screenshot(Page page, String name) throws Exception {
+		Files.createDirectories(SCREENSHOTS);
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+}
