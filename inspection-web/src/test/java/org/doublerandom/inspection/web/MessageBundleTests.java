@@ -77,7 +77,7 @@ class MessageBundleTests {
 	}
 
 	@Test
-	void everyEnumShownToUsersHasALabel() throws IOException {
+	void everyEnumAndErrorKindShownToUsersHasALabel() throws IOException {
 		Properties chinese = load("messages/messages.properties");
 		List<String> expected = new ArrayList<>();
 		Stream.of(Role.values()).forEach(v -> expected.add("enum.Role." + v.name()));
@@ -86,6 +86,10 @@ class MessageBundleTests {
 		Stream.of(CreditClass.values()).forEach(v -> expected.add("enum.CreditClass." + v.name()));
 		Stream.of(InspectionMethod.values()).forEach(v -> expected.add("enum.InspectionMethod." + v.name()));
 		Stream.of(AuditOutcome.values()).forEach(v -> expected.add("enum.AuditOutcome." + v.name()));
+		Stream.of("400", "403", "404", "500", "generic").forEach(kind -> {
+			expected.add("error." + kind + ".title");
+			expected.add("error." + kind + ".explain");
+		});
 		assertThat(expected).allSatisfy(key -> assertThat(chinese).containsKey(key));
 	}
 

@@ -20,25 +20,17 @@ class DomainExceptionAdvice {
 
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex) {
-		return page("error/404", HttpStatus.NOT_FOUND, ex);
+		return ErrorPages.page(HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments());
 	}
 
 	@ExceptionHandler(NotPermittedException.class)
 	ModelAndView notPermitted(NotPermittedException ex) {
-		return page("error/403", HttpStatus.FORBIDDEN, ex);
+		return ErrorPages.page(HttpStatus.FORBIDDEN, ex.messageKey(), ex.arguments());
 	}
 
 	@ExceptionHandler(DomainException.class)
 	ModelAndView refused(DomainException ex) {
-		return page("error/400", HttpStatus.BAD_REQUEST, ex);
-	}
-
-	private static ModelAndView page(String view, HttpStatus status, DomainException ex) {
-		ModelAndView mav = new ModelAndView(view);
-		mav.setStatus(status);
-		mav.addObject("reasonKey", ex.messageKey());
-		mav.addObject("reasonArgs", ex.arguments());
-		return mav;
+		return ErrorPages.page(HttpStatus.BAD_REQUEST, ex.messageKey(), ex.arguments());
 	}
 
 }
