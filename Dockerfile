@@ -24,6 +24,9 @@ RUN groupadd --system --gid 10001 app \
 
 WORKDIR /app
 COPY --from=build /src/inspection-web/target/inspection-web.jar /app/app.jar
+# Without a datasource the app keeps an embedded PostgreSQL under ./data: the app user must own it
+RUN mkdir -p /app/data && chown app:app /app/data
+VOLUME /app/data
 
 USER app
 EXPOSE 8080

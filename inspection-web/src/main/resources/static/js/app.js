@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Forms marked data-confirm ask before submitting (no inline handlers: the CSP forbids them).
+document.addEventListener('submit', function (event) {
+  var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

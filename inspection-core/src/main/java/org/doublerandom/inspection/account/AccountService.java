@@ -72,6 +72,9 @@ public class AccountService {
 	public UserAccount create(NewAccount command) {
 		this.actor.get().require("account.create", Role.SYS_ADMIN);
 		String username = normalize(command.username());
+		if (Actor.isReservedName(username)) {
+			throw new DomainException("account.username.reserved", "username", username);
+		}
 		if (this.accounts.existsByUsername(username)) {
 			throw new DomainException("account.username.duplicate", "username", username);
 		}
@@ -122,6 +125,25 @@ public class AccountService {
 		}
 		account.revoke(role);
 		this.audit.success("role.revoke", "account", id, account.getUsername() + " -" + role);
+	}
+
+	/**
+	 * The system administrator gives a user a new one-time password (lost password, first administrator's
+	 * password lost in the log). The user must change it at the next sign-in. Never one's own.
+	 */
+	@Transactional
+	public void resetPassword(Long id, String oneTimePassword) {
+		Actor me = this.actor.get();
+		me.require("password.reset", Role.SYS_ADMIN);
+		UserAccount account = this.accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+		if (account.getUsername().equals(me.username())) {
+			throw new DomainException("password.refused.resetSelf");
+		}
+		PasswordPolicy.violation(account.getUsername(), oneTimePassword).ifPresent(reason -> {
+			throw new DomainException(reason, null, PasswordPolicy.MIN_LENGTH);
+		});
+		account.resetPassword(this.hasher.hash(oneTimePassword), this.clock.instant());
+		this.audit.success("password.reset", "account", id, account.getUsername());
 	}
 
 	/** The signed-in user changes their own password; the current one must be given. */

@@ -9,7 +9,11 @@ import java.util.Set;
  */
 public record Actor(String username, Set<Role> roles, Long departmentId, String clientAddress) {
 
+	/** The actor of installation and demo-data code; no account may take this name (database check). */
 	public static final String SYSTEM = "system";
+
+	/** A visitor who has not signed in; no account may take this name either. */
+	public static final String ANONYMOUS = "anonymous";
 
 	public Actor {
 		roles = Set.copyOf(roles);
@@ -17,6 +21,10 @@ public record Actor(String username, Set<Role> roles, Long departmentId, String 
 
 	public static Actor system() {
 		return new Actor(SYSTEM, Set.of(), null, null);
+	}
+
+	public static boolean isReservedName(String username) {
+		return SYSTEM.equals(username) || ANONYMOUS.equals(username);
 	}
 
 	public boolean has(Role role) {

@@ -137,6 +137,50 @@ class AccountAdministrationTests {
 			.isEqualTo(before + 2);
 	}
 
+	@Test
+	void theNamesOfTheSystemActorsCannotBeTaken() throws Exception {
+		this.mvc
+			.perform(post("/admin/accounts/new").with(csrf())
+				.with(user(this.users.loadUserByUsername("sysadmin")))
+				.param("username", "system")
+				.param("displayName", "冒充")
+				.param("initialPassword", "Initial-Pass-2026"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "username", "account.username.reserved"));
+	}
+
+	@Test
+	void aResetPasswordWorksOnceAndMustThenBeChanged() throws Exception {
+		Long officer = accountId("scjg-officer2");
+		var flashed = this.mvc
+			.perform(post("/admin/accounts/{id}/password-reset", officer).with(csrf())
+				.with(user(this.users.loadUserByUsername("sysadmin"))))
+			.andExpect(flash().attribute("message", "password.reset.done"))
+			.andReturn()
+			.getFlashMap()
+			.get("messageArgs");
+		String oneTime = (String) ((Object[]) flashed)[1];
+		this.mvc.perform(formLogin().user("scjg-officer2").password("Ordos-Demo-2026"))
+			.andExpect(redirectedUrl("/login?error"));
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(formLogin().user("scjg-officer2").password(oneTime))
+			.andExpect(redirectedUrl("/home"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(get("/vocabulary").session(session)).andExpect(redirectedUrl("/account/password"));
+		assertThat(count("select count(*) from audit_event where action = 'password.reset' and object_id = '" + officer
+				+ "'")).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedRequestIsAudited() throws Exception {
+		long before = count("select count(*) from audit_event where action = 'access.denied' and actor = 'wsjk-officer'");
+		this.mvc.perform(get("/admin/audit").with(user(this.users.loadUserByUsername("wsjk-officer"))))
+			.andExpect(status().isForbidden());
+		assertThat(count("select count(*) from audit_event where action = 'access.denied' and actor = 'wsjk-officer'"))
+			.isEqualTo(before + 1);
+	}
+
 	private Long accountId(String username) {
 		return this.jdbc.queryForObject("select id from user_account where username = ?", Long.class, username);
 	}

@@ -51,7 +51,10 @@ class RouteAuthorizationMatrixTests {
 
 	static final Set<String> BUSINESS = Set.of("OFFICER", "DEPT_MANAGER", "BUREAU");
 
-	/** Route → who may use it. Request bodies are chosen so that allowed calls change nothing. */
+	/**
+	 * Route → who may use it. Request bodies are chosen so that allowed calls change nothing that other tests
+	 * rely on (the one account they touch, ds-officer, gets at most a new one-time password).
+	 */
 	static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
 	static {
 		MATRIX.put("GET /", EVERYONE);
@@ -68,6 +71,7 @@ class RouteAuthorizationMatrixTests {
 		MATRIX.put("GET /admin/accounts/new", Set.of("SYS_ADMIN"));
 		MATRIX.put("POST /admin/accounts/new", Set.of("SYS_ADMIN"));
 		MATRIX.put("POST /admin/accounts/{id}/enabled", Set.of("SYS_ADMIN"));
+		MATRIX.put("POST /admin/accounts/{id}/password-reset", Set.of("SYS_ADMIN"));
 		MATRIX.put("GET /admin/accounts/{id}/roles", Set.of("SECURITY_ADMIN"));
 		MATRIX.put("POST /admin/accounts/{id}/roles", Set.of("SECURITY_ADMIN"));
 		MATRIX.put("GET /admin/audit", Set.of("AUDIT_ADMIN"));

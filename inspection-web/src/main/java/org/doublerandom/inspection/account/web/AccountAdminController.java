@@ -40,9 +40,12 @@ class AccountAdminController {
 
 	private final OrganizationService organization;
 
-	AccountAdminController(AccountService accounts, OrganizationService organization) {
+	private final OneTimePasswords passwords;
+
+	AccountAdminController(AccountService accounts, OrganizationService organization, OneTimePasswords passwords) {
 		this.accounts = accounts;
 		this.organization = organization;
+		this.passwords = passwords;
 	}
 
 	@GetMapping("/admin/accounts")
@@ -82,6 +85,24 @@ class AccountAdminController {
 		try {
 			this.accounts.setEnabled(id, enabled);
 			flash.addFlashAttribute("message", enabled ? "account.enabled" : "account.disabled");
+		}
+		catch (NotFoundException | NotPermittedException ex) {
+			throw ex;
+		}
+		catch (DomainException ex) {
+			flash.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	/** A new one-time password, shown once to the administrator, who hands it over; the user must change it. */
+	@PostMapping("/admin/accounts/{id}/password-reset")
+	String resetPassword(@PathVariable Long id, RedirectAttributes flash) {
+		String oneTime = this.passwords.next();
+		try {
+			this.accounts.resetPassword(id, oneTime);
+			flash.addFlashAttribute("message", "password.reset.done");
+			flash.addFlashAttribute("messageArgs", new Object[] { this.accounts.account(id).getUsername(), oneTime });
 		}
 		catch (NotFoundException | NotPermittedException ex) {
 			throw ex;

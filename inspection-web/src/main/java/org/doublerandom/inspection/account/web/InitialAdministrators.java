@@ -1,7 +1,5 @@
 package org.doublerandom.inspection.account.web;
 
-import java.security.SecureRandom;
-
 import org.doublerandom.inspection.account.AccountService;
 import org.doublerandom.inspection.shared.Role;
 import org.slf4j.Logger;
@@ -22,14 +20,13 @@ class InitialAdministrators implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(InitialAdministrators.class);
 
-	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-
 	private final AccountService accounts;
 
-	private final SecureRandom random = new SecureRandom();
+	private final OneTimePasswords passwords;
 
-	InitialAdministrators(AccountService accounts) {
+	InitialAdministrators(AccountService accounts, OneTimePasswords passwords) {
 		this.accounts = accounts;
+		this.passwords = passwords;
 	}
 
 	@Override
@@ -37,30 +34,25 @@ class InitialAdministrators implements ApplicationRunner {
 		if (this.accounts.anyHolds(Role.SYS_ADMIN) || this.accounts.anyHolds(Role.SECURITY_ADMIN)) {
 			return;
 		}
-		StringBuilder notice = new StringBuilder(
-				"\n\n  New installation: one-time administrator passwords (change at first sign-in):\n");
+		StringBuilder notice = new StringBuilder();
 		create("sysadmin", "系统管理员", Role.SYS_ADMIN, notice);
 		create("secadmin", "安全管理员", Role.SECURITY_ADMIN, notice);
 		create("auditadmin", "审计管理员", Role.AUDIT_ADMIN, notice);
-		LOG.warn(notice.toString());
+		if (notice.isEmpty()) {
+			LOG.warn("No account holds SYS_ADMIN or SECURITY_ADMIN, and the usernames sysadmin/secadmin/auditadmin "
+					+ "are taken: restore an administrator as described in docs/operations.md");
+			return;
+		}
+		LOG.warn("\n\n  New installation: one-time administrator passwords (change at first sign-in):\n{}", notice);
 	}
 
 	private void create(String username, String displayName, Role role, StringBuilder notice) {
 		if (this.accounts.forSignIn(username).isPresent()) {
 			return;
 		}
-		String password = oneTimePassword();
+		String password = this.passwords.next();
 		this.accounts.provision(username, displayName, null, password, true, role);
 		notice.append(String.format("    %-12s %s%n", username, password));
-	}
-
-	/** 16 characters from an unambiguous alphabet, with the classes the password policy asks for. */
-	String oneTimePassword() {
-		StringBuilder password = new StringBuilder();
-		for (int i = 0; i < 14; i++) {
-			password.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
-		}
-		return password.append("-").append(this.random.nextInt(10)).toString();
 	}
 
 }

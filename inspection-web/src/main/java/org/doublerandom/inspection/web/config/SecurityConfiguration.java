@@ -17,7 +17,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Deny by default: every URL space is listed with the roles that may use it, and anything unlisted is
- * refused. Services check the same roles again, so a forgotten rule here does not open a door.
+ * refused. Services check the roles again for every change and every non-public read, so a forgotten rule
+ * here does not open a door.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +30,8 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAudit signInAudit) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAudit signInAudit, DeniedAudit deniedAudit)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/public", "/public/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
@@ -46,7 +48,7 @@ class SecurityConfiguration {
 			.hasRole("SYS_ADMIN")
 			.requestMatchers("/admin/accounts/*/roles", "/admin/accounts/*/roles/**")
 			.hasRole("SECURITY_ADMIN")
-			.requestMatchers("/admin/accounts/new", "/admin/accounts/*/enabled")
+			.requestMatchers("/admin/accounts/new", "/admin/accounts/*/enabled", "/admin/accounts/*/password-reset")
 			.hasRole("SYS_ADMIN")
 			.requestMatchers("/admin/accounts")
 			.hasAnyRole("SYS_ADMIN", "SECURITY_ADMIN")
@@ -58,6 +60,7 @@ class SecurityConfiguration {
 				.successHandler(signInAudit)
 				.failureHandler(signInAudit))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInAudit))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(deniedAudit))
 			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)

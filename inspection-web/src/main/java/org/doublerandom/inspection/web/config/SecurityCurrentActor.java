@@ -15,8 +15,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class SecurityCurrentActor implements CurrentActor {
 
-	static final String ANONYMOUS = "anonymous";
-
 	@Override
 	public Actor get() {
 		HttpServletRequest request = (RequestContextHolder
@@ -33,7 +31,7 @@ class SecurityCurrentActor implements CurrentActor {
 		if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
 			return new Actor(user.getUsername(), user.getRoles(), user.getDepartmentId(), address);
 		}
-		return new Actor(ANONYMOUS, Set.of(), null, address);
+		return new Actor(Actor.ANONYMOUS, Set.of(), null, address);
 	}
 
 	/** The peer address as the servlet container sees it (behind a proxy, configure forwarded headers). */

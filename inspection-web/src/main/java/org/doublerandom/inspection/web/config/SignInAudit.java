@@ -1,7 +1,9 @@
 package org.doublerandom.inspection.web.config;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInAudit implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutSuccessHandler {
 
-	private static final int USERNAME_LIMIT = 64;
+	private static final Pattern USERNAME_SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
 
 	private final AuditTrail audit;
 
@@ -52,11 +54,12 @@ class SignInAudit implements AuthenticationSuccessHandler, AuthenticationFailure
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
 		String username = request.getParameter("username");
-		if (username == null || username.isBlank()) {
-			username = "(blank)";
+		// only something shaped like a username is recorded: a password typed into the wrong field is not
+		if (username == null || !USERNAME_SHAPE.matcher(username.strip()).matches()) {
+			username = "(invalid)";
 		}
-		else if (username.length() > USERNAME_LIMIT) {
-			username = username.substring(0, USERNAME_LIMIT);
+		else {
+			username = username.strip().toLowerCase(Locale.ROOT);
 		}
 		this.audit.recordStandalone(new Actor(username, Set.of(), null, SecurityCurrentActor.clientAddress(request)),
 				"auth.signIn", AuditOutcome.FAILURE, exception.getClass().getSimpleName());

@@ -1,5 +1,9 @@
 package org.doublerandom.inspection.web.support;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.doublerandom.inspection.audit.AuditOutcome;
+import org.doublerandom.inspection.audit.AuditTrail;
+import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
@@ -18,13 +22,25 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DomainExceptionAdvice {
 
+	private final AuditTrail audit;
+
+	private final CurrentActor actor;
+
+	DomainExceptionAdvice(AuditTrail audit, CurrentActor actor) {
+		this.audit = audit;
+		this.actor = actor;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex) {
 		return ErrorPages.page(HttpStatus.NOT_FOUND, ex.messageKey(), ex.arguments());
 	}
 
+	/** Refused by a service's role check: recorded like a refusal by the URL rules. */
 	@ExceptionHandler(NotPermittedException.class)
-	ModelAndView notPermitted(NotPermittedException ex) {
+	ModelAndView notPermitted(NotPermittedException ex, HttpServletRequest request) {
+		this.audit.recordStandalone(this.actor.get(), "access.denied", AuditOutcome.DENIED,
+				request.getMethod() + " " + request.getRequestURI() + " " + ex.arguments()[0]);
 		return ErrorPages.page(HttpStatus.FORBIDDEN, ex.messageKey(), ex.arguments());
 	}
 
