@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.doublerandom.inspection.audit.AuditOutcome;
@@ -46,17 +47,35 @@ class MessageBundleTests {
 
 	static final Set<String> VISIBLE_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label", "value");
 
+	static final Path BUNDLES = Path.of("src/main/resources/messages");
+
 	@Test
-	void bothBundlesHoldTheSameKeys() throws IOException {
-		Set<String> chinese = load("messages/messages.properties").stringPropertyNames();
-		Set<String> english = load("messages/messages_en.properties").stringPropertyNames();
-		assertThat(difference(chinese, english)).as("keys missing in messages_en.properties").isEmpty();
-		assertThat(difference(english, chinese)).as("keys missing in messages.properties").isEmpty();
+	void everyBundleHasAnEnglishTwinWithTheSameKeys() throws IOException {
+		for (String base : baseNames()) {
+			Set<String> chinese = load("messages/" + base + ".properties").stringPropertyNames();
+			Set<String> english = load("messages/" + base + "_en.properties").stringPropertyNames();
+			assertThat(difference(chinese, english)).as("keys missing in %s_en.properties", base).isEmpty();
+			assertThat(difference(english, chinese)).as("keys missing in %s.properties", base).isEmpty();
+		}
+	}
+
+	@Test
+	void everyBundleIsConfiguredAndNoKeyIsDefinedTwice() throws IOException {
+		Properties application = load("application.properties");
+		Set<String> configured = new TreeSet<>(List.of(application.getProperty("spring.messages.basename").split(",")));
+		assertThat(configured).containsExactlyInAnyOrderElementsOf(
+				baseNames().stream().map(base -> "messages/" + base).toList());
+		Set<String> seen = new TreeSet<>();
+		for (String base : baseNames()) {
+			for (String key : load("messages/" + base + ".properties").stringPropertyNames()) {
+				assertThat(seen.add(key)).as("key %s defined in more than one bundle", key).isTrue();
+			}
+		}
 	}
 
 	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
-		Properties chinese = load("messages/messages.properties");
+		Properties chinese = allChinese();
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
 			Matcher m = LITERAL_KEY.matcher(Files.readString(template));
@@ -78,7 +97,7 @@ class MessageBundleTests {
 
 	@Test
 	void everyEnumAndErrorKindShownToUsersHasALabel() throws IOException {
-		Properties chinese = load("messages/messages.properties");
+		Properties chinese = allChinese();
 		List<String> expected = new ArrayList<>();
 		Stream.of(Role.values()).forEach(v -> expected.add("enum.Role." + v.name()));
 		Stream.of(Role.values()).forEach(v -> expected.add("role.describe." + v.name()));
@@ -140,6 +159,25 @@ class MessageBundleTests {
 			}
 		}
 		return false;
+	}
+
+	/** The feature bundles: messages, item, target, ... (file names without the _en suffix). */
+	static Set<String> baseNames() throws IOException {
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			return files.map(p -> p.getFileName().toString())
+				.filter(name -> name.endsWith(".properties") && !name.endsWith("_en.properties"))
+				.map(name -> name.substring(0, name.length() - ".properties".length()))
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
+	}
+
+	/** Every Chinese key of every bundle: what Spring resolves a message key against. */
+	static Properties allChinese() throws IOException {
+		Properties all = new Properties();
+		for (String base : baseNames()) {
+			all.putAll(load("messages/" + base + ".properties"));
+		}
+		return all;
 	}
 
 	static List<Path> templates() throws IOException {

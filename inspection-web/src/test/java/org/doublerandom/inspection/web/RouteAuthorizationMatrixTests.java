@@ -1,11 +1,13 @@
 package org.doublerandom.inspection.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +34,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every route of the application, for the anonymous visitor and for each role: allowed, sent to sign-in, or
- * refused with 403. A route added without a line here fails the test, so nothing is left unlisted.
+ * refused with 403. A route added without a line in {@code src/test/resources/routes} fails the test, so
+ * nothing is left unlisted.
  */
 @SpringBootTest(properties = "inspection.demo.enabled=true")
 @AutoConfigureMockMvc
@@ -51,33 +56,48 @@ class RouteAuthorizationMatrixTests {
 
 	static final Set<String> BUSINESS = Set.of("OFFICER", "DEPT_MANAGER", "BUREAU");
 
-	/**
-	 * Route → who may use it. Request bodies are chosen so that allowed calls change nothing that other tests
-	 * rely on (the one account they touch, ds-officer, gets at most a new one-time password).
-	 */
-	static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
-	static {
-		MATRIX.put("GET /", EVERYONE);
-		MATRIX.put("GET /public", EVERYONE);
-		MATRIX.put("GET /login", EVERYONE);
-		MATRIX.put("GET /home", STAFF);
-		MATRIX.put("GET /account/password", STAFF);
-		MATRIX.put("POST /account/password", STAFF);
-		MATRIX.put("GET /my-department", BUSINESS);
-		MATRIX.put("GET /organization/departments", Set.of("OFFICER", "DEPT_MANAGER", "BUREAU", "SYS_ADMIN"));
-		MATRIX.put("GET /admin/departments/new", Set.of("SYS_ADMIN"));
-		MATRIX.put("POST /admin/departments/new", Set.of("SYS_ADMIN"));
-		MATRIX.put("GET /admin/accounts", Set.of("SYS_ADMIN", "SECURITY_ADMIN"));
-		MATRIX.put("GET /admin/accounts/new", Set.of("SYS_ADMIN"));
-		MATRIX.put("POST /admin/accounts/new", Set.of("SYS_ADMIN"));
-		MATRIX.put("POST /admin/accounts/{id}/enabled", Set.of("SYS_ADMIN"));
-		MATRIX.put("POST /admin/accounts/{id}/password-reset", Set.of("SYS_ADMIN"));
-		MATRIX.put("GET /admin/accounts/{id}/roles", Set.of("SECURITY_ADMIN"));
-		MATRIX.put("POST /admin/accounts/{id}/roles", Set.of("SECURITY_ADMIN"));
-		MATRIX.put("GET /admin/audit", Set.of("AUDIT_ADMIN"));
-		MATRIX.put("GET /vocabulary", BUSINESS);
-		MATRIX.put("GET /vocabulary/{id}/edit", Set.of("BUREAU"));
-		MATRIX.put("POST /vocabulary/{id}/edit", Set.of("BUREAU"));
+	record Route(String method, String path, Set<String> allowed, String idQuery, String parameters) {
+
+		String key() {
+			return this.method + " " + this.path;
+		}
+
+	}
+
+	/** All routes of all features, from {@code src/test/resources/routes/*.routes} (format in the README there). */
+	static List<Route> routes() throws IOException {
+		List<Route> routes = new ArrayList<>();
+		Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:routes/*.routes");
+		assertThat(files).isNotEmpty();
+		for (Resource file : files) {
+			for (String line : file.getContentAsString(StandardCharsets.UTF_8).lines().toList()) {
+				if (line.isBlank() || line.strip().startsWith("#")) {
+					continue;
+				}
+				String[] fields = line.split("\\s+\\|\\s+");
+				String[] route = fields[0].strip().split("\\s+", 2);
+				routes.add(new Route(route[0], route[1], who(fields[1].strip()),
+						(fields.length > 2 && !fields[2].isBlank()) ? fields[2].strip() : null,
+						(fields.length > 3) ? fields[3].strip() : null));
+			}
+		}
+		return routes;
+	}
+
+	static Set<String> who(String field) {
+		Set<String> result = new TreeSet<>();
+		for (String name : field.split(",")) {
+			switch (name.strip()) {
+				case "EVERYONE" -> result.addAll(EVERYONE);
+				case "STAFF" -> result.addAll(STAFF);
+				case "BUSINESS" -> result.addAll(BUSINESS);
+				default -> {
+					assertThat(EVERYONE).as("role name in routes file").contains(name.strip());
+					result.add(name.strip());
+				}
+			}
+		}
+		return result;
 	}
 
 	@Autowired
@@ -94,7 +114,7 @@ class RouteAuthorizationMatrixTests {
 	JdbcTemplate jdbc;
 
 	@Test
-	void everyRouteOfTheApplicationIsListedInTheMatrix() {
+	void everyRouteOfTheApplicationIsListedInTheMatrix() throws IOException {
 		Set<String> routes = new TreeSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
 			if (!entry.getValue().getBeanType().getPackageName().startsWith("org.doublerandom.inspection")) {
@@ -109,22 +129,23 @@ class RouteAuthorizationMatrixTests {
 				}
 			}
 		}
-		assertThat(routes).containsExactlyInAnyOrderElementsOf(new TreeSet<>(MATRIX.keySet()));
+		assertThat(routes).containsExactlyInAnyOrderElementsOf(
+				routes().stream().map(Route::key).collect(Collectors.toCollection(TreeSet::new)));
 	}
 
 	@Test
 	void eachRoleGetsExactlyTheRoutesTheMatrixAllows() throws Exception {
 		List<String> wrong = new ArrayList<>();
-		for (var route : MATRIX.entrySet()) {
+		for (Route route : routes()) {
 			for (String who : EVERYONE) {
-				MvcResult result = this.mvc.perform(requestFor(route.getKey(), who)).andReturn();
+				MvcResult result = this.mvc.perform(requestFor(route, who)).andReturn();
 				int status = result.getResponse().getStatus();
 				String location = result.getResponse().getRedirectedUrl();
 				boolean sentToSignIn = status == 302 && location != null && location.endsWith("/login");
 				String outcome = (status == 403) ? "forbidden" : sentToSignIn ? "sign-in" : (status < 400) ? "allowed" : "status " + status;
-				String expected = route.getValue().contains(who) ? "allowed" : ANONYMOUS.equals(who) ? "sign-in" : "forbidden";
+				String expected = route.allowed().contains(who) ? "allowed" : ANONYMOUS.equals(who) ? "sign-in" : "forbidden";
 				if (!outcome.equals(expected)) {
-					wrong.add(route.getKey() + " as " + who + ": expected " + expected + " but " + outcome);
+					wrong.add(route.key() + " as " + who + ": expected " + expected + " but " + outcome);
 				}
 			}
 		}
@@ -151,28 +172,22 @@ class RouteAuthorizationMatrixTests {
 		assertThat(response.getStatus()).isEqualTo(403);
 	}
 
-	private MockHttpServletRequestBuilder requestFor(String route, String who) {
-		String[] parts = route.split(" ", 2);
-		String path = parts[1].replace("{id}", idFor(parts[1]).toString());
-		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+	private MockHttpServletRequestBuilder requestFor(Route route, String who) {
+		String path = route.path();
+		if (route.idQuery() != null) {
+			path = path.replace("{id}", String.valueOf(this.jdbc.queryForObject(route.idQuery(), Long.class)));
+		}
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(route.method()), path).with(csrf());
 		if (!ANONYMOUS.equals(who)) {
 			request.with(user(this.users.loadUserByUsername(ROLE_ACCOUNTS.get(who))));
 		}
-		// harmless bodies: validation errors, or a no-op change
-		if (path.endsWith("/enabled")) {
-			request.param("enabled", "true");
-		}
-		if (path.endsWith("/roles") && parts[0].equals("POST")) {
-			request.param("role", "AUDIT_ADMIN").param("granted", "false");
+		if (route.parameters() != null) {
+			for (String pair : route.parameters().split("&")) {
+				String[] nameValue = pair.split("=", 2);
+				request.param(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+			}
 		}
 		return request;
-	}
-
-	private Long idFor(String pattern) {
-		if (pattern.startsWith("/vocabulary")) {
-			return this.jdbc.queryForObject("select min(id) from dictionary_entry", Long.class);
-		}
-		return this.jdbc.queryForObject("select id from user_account where username = 'ds-officer'", Long.class);
 	}
 
 }

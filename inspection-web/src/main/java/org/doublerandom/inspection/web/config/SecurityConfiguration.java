@@ -40,6 +40,10 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers("/my-department", "/vocabulary")
 			.hasAnyRole(BUSINESS)
+			// the registries: services narrow each read and change to the caller's department (data scope)
+			.requestMatchers("/items", "/items/**", "/registry/targets", "/registry/targets/**",
+					"/registry/inspectors", "/registry/inspectors/**")
+			.hasAnyRole(BUSINESS)
 			.requestMatchers("/vocabulary/*/edit")
 			.hasRole("BUREAU")
 			.requestMatchers("/organization/departments")

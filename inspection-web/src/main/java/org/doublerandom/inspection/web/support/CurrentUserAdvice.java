@@ -1,5 +1,8 @@
 package org.doublerandom.inspection.web.support;
 
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
@@ -16,9 +19,29 @@ class CurrentUserAdvice {
 
 	private final OrganizationService organization;
 
-	CurrentUserAdvice(CurrentActor actor, OrganizationService organization) {
+	private final List<NavigationEntry> navigation;
+
+	CurrentUserAdvice(CurrentActor actor, OrganizationService organization, List<NavigationEntry> navigation) {
 		this.actor = actor;
 		this.organization = organization;
+		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+	}
+
+	/** The navigation entries the signed-in user's roles may see, in order. */
+	@ModelAttribute("navigation")
+	List<NavigationEntry> navigation() {
+		Actor me = this.actor.get();
+		return this.navigation.stream().filter(entry -> entry.roles().stream().anyMatch(me::has)).toList();
+	}
+
+	@ModelAttribute("activeNavigation")
+	String activeNavigation(HttpServletRequest request) {
+		String path = currentPath(request);
+		return navigation().stream()
+			.filter(entry -> entry.activeFor(path))
+			.map(NavigationEntry::id)
+			.findFirst()
+			.orElse("");
 	}
 
 	@ModelAttribute("me")
