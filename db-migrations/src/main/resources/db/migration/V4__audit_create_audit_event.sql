@@ -33,3 +33,6 @@ create trigger audit_event_append_only
 create trigger audit_event_no_truncate
     before truncate on audit_event
     for each statement execute function audit_event_append_only();
+
+-- change history of one object (detail pages)
+create index audit_event_object on audit_event (object_type, object_id, id desc);

@@ -1,5 +1,7 @@
 package org.doublerandom.inspection.audit;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -11,6 +13,8 @@ public interface AuditEvents {
 	Page<AuditEvent> findAllByOrderByIdDesc(Pageable pageable);
 
 	Page<AuditEvent> findByActorOrderByIdDesc(String actor, Pageable pageable);
+
+	List<AuditEvent> findTop100ByObjectTypeAndObjectIdOrderByIdDesc(String objectType, String objectId);
 
 	long count();
 

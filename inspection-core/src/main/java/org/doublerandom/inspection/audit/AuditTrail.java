@@ -1,6 +1,7 @@
 package org.doublerandom.inspection.audit;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.doublerandom.inspection.shared.Actor;
@@ -57,6 +58,15 @@ public class AuditTrail {
 	public Page<AuditEvent> recent(int page, int size) {
 		this.currentActor.get().require("audit.read", Role.AUDIT_ADMIN);
 		return this.events.findAllByOrderByIdDesc(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+	}
+
+	/**
+	 * 变更历史: the latest 100 events about one object, newest first, for its detail page. The caller has
+	 * already checked that the actor may read the object itself.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+	public List<AuditEvent> history(String objectType, Object objectId) {
+		return this.events.findTop100ByObjectTypeAndObjectIdOrderByIdDesc(objectType, String.valueOf(objectId));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRED)
