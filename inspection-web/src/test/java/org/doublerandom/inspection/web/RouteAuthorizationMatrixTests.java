@@ -56,7 +56,8 @@ class RouteAuthorizationMatrixTests {
 
 	static final Set<String> BUSINESS = Set.of("OFFICER", "DEPT_MANAGER", "BUREAU");
 
-	record Route(String method, String path, Set<String> allowed, String idQuery, String parameters) {
+	record Route(String method, String path, Set<String> allowed, String idQuery, String parameters,
+			boolean outsideScope) {
 
 		String key() {
 			return this.method + " " + this.path;
@@ -74,11 +75,12 @@ class RouteAuthorizationMatrixTests {
 				if (line.isBlank() || line.strip().startsWith("#")) {
 					continue;
 				}
-				String[] fields = line.split("\\s+\\|\\s+");
+				String[] fields = line.split("\\s*\\|\\s*", -1);
 				String[] route = fields[0].strip().split("\\s+", 2);
 				routes.add(new Route(route[0], route[1], who(fields[1].strip()),
 						(fields.length > 2 && !fields[2].isBlank()) ? fields[2].strip() : null,
-						(fields.length > 3) ? fields[3].strip() : null));
+						(fields.length > 3 && !fields[3].isBlank()) ? fields[3].strip() : null,
+						fields.length > 4 && fields[4].strip().equals("not-found")));
 			}
 		}
 		return routes;
@@ -142,8 +144,10 @@ class RouteAuthorizationMatrixTests {
 				int status = result.getResponse().getStatus();
 				String location = result.getResponse().getRedirectedUrl();
 				boolean sentToSignIn = status == 302 && location != null && location.endsWith("/login");
-				String outcome = (status == 403) ? "forbidden" : sentToSignIn ? "sign-in" : (status < 400) ? "allowed" : "status " + status;
-				String expected = route.allowed().contains(who) ? "allowed" : ANONYMOUS.equals(who) ? "sign-in" : "forbidden";
+				String outcome = (status == 403) ? "forbidden" : sentToSignIn ? "sign-in"
+						: (status == 404) ? "not-found" : (status < 400) ? "allowed" : "status " + status;
+				String allowed = route.outsideScope() ? "not-found" : "allowed";
+				String expected = route.allowed().contains(who) ? allowed : ANONYMOUS.equals(who) ? "sign-in" : "forbidden";
 				if (!outcome.equals(expected)) {
 					wrong.add(route.key() + " as " + who + ": expected " + expected + " but " + outcome);
 				}
@@ -173,7 +177,7 @@ class RouteAuthorizationMatrixTests {
 	}
 
 	private MockHttpServletRequestBuilder requestFor(Route route, String who) {
-		String path = route.path();
+		String path = route.path().replace("{index}", "0");
 		if (route.idQuery() != null) {
 			path = path.replace("{id}", String.valueOf(this.jdbc.queryForObject(route.idQuery(), Long.class)));
 		}

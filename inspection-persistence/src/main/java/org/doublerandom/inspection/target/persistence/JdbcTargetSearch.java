@@ -1,0 +1,117 @@
+package org.doublerandom.inspection.target.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.doublerandom.inspection.target.CodeType;
+import org.doublerandom.inspection.target.CreditClass;
+import org.doublerandom.inspection.target.TargetKind;
+import org.doublerandom.inspection.target.TargetPage;
+import org.doublerandom.inspection.target.TargetQuery;
+import org.doublerandom.inspection.target.TargetRow;
+import org.doublerandom.inspection.target.TargetSearch;
+import org.doublerandom.inspection.target.TargetStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The registry list in plain SQL: every filter is a bound parameter, the sort column comes from an
+ * allowlist, and the total is counted only up to {@link TargetPage#COUNT_CAP} so that a page stays fast on
+ * a registry of millions.
+ */
+@Repository
+class JdbcTargetSearch implements TargetSearch {
+
+	private static final Map<TargetQuery.Sort, String> ORDER = Map.of(TargetQuery.Sort.NAME, "t.name",
+			TargetQuery.Sort.CODE, "t.code", TargetQuery.Sort.REGION, "t.region_code", TargetQuery.Sort.CREDIT_CLASS,
+			"t.credit_class", TargetQuery.Sort.ESTABLISHED, "t.established_on");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	JdbcTargetSearch(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public TargetPage search(TargetQuery query, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, params);
+		String direction = query.descending() ? " desc" : " asc";
+		String order = ORDER.getOrDefault(query.sort(), "t.name") + direction + " nulls last, t.id" + direction;
+		params.addValue("limit", size).addValue("offset", (long) page * size);
+		List<TargetRow> rows = this.jdbc.query("""
+				select t.id, t.kind, t.code_type, t.code, t.name, t.region_code, t.industry_section_code,
+				       t.industry_division_code, t.status, t.abnormal_listed, t.credit_class, t.key_supervision,
+				       t.established_on,
+				       (select count(*) from target_department d where d.target_id = t.id) as departments
+				from target t
+				""" + where + " order by " + order + " limit :limit offset :offset", params, JdbcTargetSearch::row);
+		long counted = this.jdbc.queryForObject(
+				"select count(*) from (select 1 from target t " + where + " limit " + (TargetPage.COUNT_CAP + 1) + ") c",
+				params, Long.class);
+		boolean capped = counted > TargetPage.COUNT_CAP;
+		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
+	}
+
+	static String where(TargetQuery q, MapSqlParameterSource params) {
+		List<String> clauses = new ArrayList<>();
+		if (q.departmentId() != null) {
+			clauses.add("exists (select 1 from target_department d where d.target_id = t.id and d.department_id = :department)");
+			params.addValue("department", q.departmentId());
+		}
+		if (q.text() != null && !q.text().isBlank()) {
+			String text = q.text().strip();
+			clauses.add("(t.name ilike :contains escape '\\' or t.code like :prefix escape '\\')");
+			params.addValue("contains", "%" + escapeLike(text) + "%");
+			params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
+		}
+		add(clauses, params, "t.kind", "kind", (q.kind() != null) ? q.kind().name() : null);
+		add(clauses, params, "t.region_code", "region", q.regionCode());
+		add(clauses, params, "t.industry_section_code", "section", q.industrySectionCode());
+		add(clauses, params, "t.credit_class", "credit", (q.creditClass() != null) ? q.creditClass().name() : null);
+		add(clauses, params, "t.status", "status", (q.status() != null) ? q.status().name() : null);
+		if (q.keySupervision() != null) {
+			clauses.add("t.key_supervision = :keySupervision");
+			params.addValue("keySupervision", q.keySupervision());
+		}
+		if (q.abnormalListed() != null) {
+			clauses.add("t.abnormal_listed = :abnormal");
+			params.addValue("abnormal", q.abnormalListed());
+		}
+		if (q.tag() != null && !q.tag().isBlank()) {
+			clauses.add("exists (select 1 from target_tag g where g.target_id = t.id and g.tag = :tag)");
+			params.addValue("tag", q.tag().strip());
+		}
+		return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+	}
+
+	private static void add(List<String> clauses, MapSqlParameterSource params, String column, String name,
+			String value) {
+		if (value != null && !value.isBlank()) {
+			clauses.add(column + " = :" + name);
+			params.addValue(name, value);
+		}
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static TargetRow row(ResultSet rs, int rowNum) throws SQLException {
+		String credit = rs.getString("credit_class");
+		return new TargetRow(rs.getLong("id"), TargetKind.valueOf(rs.getString("kind")),
+				CodeType.valueOf(rs.getString("code_type")), rs.getString("code"), rs.getString("name"),
+				rs.getString("region_code"), rs.getString("industry_section_code"),
+				rs.getString("industry_division_code"), TargetStatus.valueOf(rs.getString("status")),
+				rs.getBoolean("abnormal_listed"), (credit != null) ? CreditClass.valueOf(credit) : null,
+				rs.getBoolean("key_supervision"), rs.getObject("established_on", LocalDate.class),
+				rs.getInt("departments"));
+	}
+
+}
