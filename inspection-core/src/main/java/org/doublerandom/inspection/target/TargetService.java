@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.doublerandom.inspection.audit.AuditEvent;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class TargetService {
+
+	static final int IMPORT_CHUNK = 50_000;
 
 	private final Targets targets;
 
@@ -79,6 +82,17 @@ public class TargetService {
 		me.require("target.read", Role.OFFICER, Role.DEPT_MANAGER, Role.BUREAU);
 		TargetQuery scoped = me.has(Role.BUREAU) ? query : query.withDepartment(me.departmentId());
 		return this.search.search(scoped, Math.max(page, 0), Math.min(Math.max(size, 10), 100));
+	}
+
+	/** The most rows one export writes (an XLSX sheet holds 1,048,576). */
+	public static final int EXPORT_LIMIT = 1_000_000;
+
+	/** The filtered list for export, in the same data scope as the list page. */
+	public void export(TargetQuery query, Consumer<TargetExportRow> consumer) {
+		Actor me = this.actor.get();
+		me.require("target.export", Role.OFFICER, Role.DEPT_MANAGER, Role.BUREAU);
+		TargetQuery scoped = me.has(Role.BUREAU) ? query : query.withDepartment(me.departmentId());
+		this.search.forEach(scoped, EXPORT_LIMIT, consumer);
 	}
 
 	/** A target the actor may read: linked to their department, or any for the bureau; else "not found". */
@@ -186,14 +200,35 @@ public class TargetService {
 	}
 
 	/**
-	 * Writes validated rows (an import's, after its preview) to the registry and the actor's department, all
-	 * in this one transaction.
+	 * Writes validated rows (an import's, after its preview) to the registry and the actor's department, in
+	 * chunks but all in this one transaction: every row or none. The producer hands the rows to the sink it
+	 * is given, so a file of millions of rows never sits in memory whole.
 	 */
 	@Transactional
-	public TargetBulkWriter.Written importRows(List<ValidTarget> rows, boolean updateExisting, String fileName) {
+	public TargetBulkWriter.Written importRows(Consumer<Consumer<ValidTarget>> producer, boolean updateExisting,
+			String fileName) {
 		Actor me = requireEditor("target.import");
-		TargetBulkWriter.Written written = this.bulk.write(rows, me.departmentId(), updateExisting);
-		this.audit.success("target.import", "department", me.departmentId(), fileName + ": " + rows.size() + " rows, "
+		List<ValidTarget> chunk = new ArrayList<>(IMPORT_CHUNK);
+		int[] totals = new int[4];
+		Runnable flush = () -> {
+			if (!chunk.isEmpty()) {
+				TargetBulkWriter.Written w = this.bulk.write(chunk, me.departmentId(), updateExisting);
+				totals[0] += chunk.size();
+				totals[1] += w.inserted();
+				totals[2] += w.updated();
+				totals[3] += w.linked();
+				chunk.clear();
+			}
+		};
+		producer.accept(row -> {
+			chunk.add(row);
+			if (chunk.size() == IMPORT_CHUNK) {
+				flush.run();
+			}
+		});
+		flush.run();
+		TargetBulkWriter.Written written = new TargetBulkWriter.Written(totals[1], totals[2], totals[3]);
+		this.audit.success("target.import", "department", me.departmentId(), fileName + ": " + totals[0] + " rows, "
 				+ written.inserted() + " new, " + written.updated() + " updated, " + written.linked() + " linked");
 		return written;
 	}
@@ -203,6 +238,11 @@ public class TargetService {
 	public TargetBulkWriter.Written provision(List<ValidTarget> rows, Long departmentId) {
 		this.actor.get().requireSystem("target.provision");
 		return this.bulk.write(rows, departmentId, false);
+	}
+
+	/** Only staff who may add targets to a department registry may preview an import. */
+	public void requireImporter() {
+		requireEditor("target.import");
 	}
 
 	public int countExisting(List<String> codes) {

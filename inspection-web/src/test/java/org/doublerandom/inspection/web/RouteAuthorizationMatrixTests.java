@@ -177,7 +177,7 @@ class RouteAuthorizationMatrixTests {
 	}
 
 	private MockHttpServletRequestBuilder requestFor(Route route, String who) {
-		String path = route.path().replace("{index}", "0");
+		String path = route.path().replace("{index}", "0").replace("{token}", "no-such-upload");
 		if (route.idQuery() != null) {
 			path = path.replace("{id}", String.valueOf(this.jdbc.queryForObject(route.idQuery(), Long.class)));
 		}

@@ -7,15 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.doublerandom.inspection.target.CodeType;
 import org.doublerandom.inspection.target.CreditClass;
+import org.doublerandom.inspection.target.TargetExportRow;
 import org.doublerandom.inspection.target.TargetKind;
 import org.doublerandom.inspection.target.TargetPage;
 import org.doublerandom.inspection.target.TargetQuery;
 import org.doublerandom.inspection.target.TargetRow;
 import org.doublerandom.inspection.target.TargetSearch;
 import org.doublerandom.inspection.target.TargetStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,8 +40,13 @@ class JdbcTargetSearch implements TargetSearch {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	JdbcTargetSearch(NamedParameterJdbcTemplate jdbc) {
+	private final NamedParameterJdbcTemplate streaming;
+
+	JdbcTargetSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		JdbcTemplate cursor = new JdbcTemplate(dataSource);
+		cursor.setFetchSize(1000);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
 	}
 
 	@Override
@@ -57,6 +68,44 @@ class JdbcTargetSearch implements TargetSearch {
 				params, Long.class);
 		boolean capped = counted > TargetPage.COUNT_CAP;
 		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
+	}
+
+	@Override
+	public void forEach(TargetQuery query, int limit, Consumer<TargetExportRow> consumer) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, params);
+		String direction = query.descending() ? " desc" : " asc";
+		String order = ORDER.getOrDefault(query.sort(), "t.name") + direction + " nulls last, t.id" + direction;
+		params.addValue("limit", limit);
+		// streamed with a cursor (fetch size) inside the caller's read-only transaction
+		this.streaming.query("select t.kind, t.code, t.name, r.name as region, t.address, t.industry_division_code, "
+				+ "t.registration_authority, t.established_on, t.status, t.abnormal_listed, t.credit_class, "
+				+ "t.credit_class_on, t.credit_class_source, t.key_supervision, "
+				+ "(select string_agg(g.tag, '，' order by g.tag) from target_tag g where g.target_id = t.id) as tags "
+				+ "from target t join region r on r.code = t.region_code" + where + " order by " + order
+				+ " limit :limit", params, (RowCallbackHandler) rs -> {
+					consumer.accept(new TargetExportRow(List.of(KIND_LABELS.get(rs.getString("kind")),
+							rs.getString("code"), rs.getString("name"), rs.getString("region"),
+							text(rs.getString("address")), text(rs.getString("industry_division_code")),
+							text(rs.getString("registration_authority")), text(rs.getString("established_on")),
+							STATUS_LABELS.get(rs.getString("status")), rs.getBoolean("abnormal_listed") ? "是" : "否",
+							text(rs.getString("credit_class")), text(rs.getString("credit_class_on")),
+							text(rs.getString("credit_class_source")), rs.getBoolean("key_supervision") ? "是" : "否",
+							text(rs.getString("tags")))));
+				});
+	}
+
+	private static final Map<String, String> KIND_LABELS = Map.ofEntries(Map.entry("ENTERPRISE", "企业"),
+			Map.entry("INDIVIDUAL_BUSINESS", "个体工商户"), Map.entry("FARMERS_COOPERATIVE", "农民专业合作社"),
+			Map.entry("PUBLIC_INSTITUTION", "事业单位"), Map.entry("SOCIAL_ORGANISATION", "社会组织"),
+			Map.entry("PROJECT", "项目工程"), Map.entry("SPECIFIC_PERSON", "特定人员"), Map.entry("FACILITY", "设施设备"),
+			Map.entry("SITE", "场地场所"), Map.entry("PRODUCT", "产品"), Map.entry("BEHAVIOUR", "行为"));
+
+	private static final Map<String, String> STATUS_LABELS = Map.of("ACTIVE", "存续", "DEREGISTERED", "注销", "REVOKED",
+			"吊销", "CANCELLED", "撤销", "MOVED_OUT", "迁出", "SUSPENDED", "歇业");
+
+	private static String text(String value) {
+		return (value == null) ? "" : value;
 	}
 
 	static String where(TargetQuery q, MapSqlParameterSource params) {

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -42,6 +43,12 @@ class DomainExceptionAdvice {
 		this.audit.recordStandalone(this.actor.get(), "access.denied", AuditOutcome.DENIED,
 				request.getMethod() + " " + request.getRequestURI() + " " + ex.arguments()[0]);
 		return ErrorPages.page(HttpStatus.FORBIDDEN, ex.messageKey(), ex.arguments());
+	}
+
+	/** An upload above the configured size: a message in the user's language, not a broken connection. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView uploadTooLarge(MaxUploadSizeExceededException ex) {
+		return ErrorPages.page(HttpStatus.PAYLOAD_TOO_LARGE, "file.tooLarge", new Object[] { 100 });
 	}
 
 	@ExceptionHandler(DomainException.class)
