@@ -145,6 +145,41 @@ class RoleNavigationBrowserIT {
 	}
 
 	@Test
+	void anOfficerFiltersTheRegistryInPlaceOpensATargetAndPreviewsAnImport() throws Exception {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+			.setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			signIn(page, "scjg-officer1");
+			page.locator("#nav-targets").click();
+			page.waitForURL("**/registry/targets");
+			String all = page.locator("#result-count").textContent();
+			screenshot(page, "targets-list");
+
+			// htmx swaps only the results: the filter form stays, the address bar follows
+			page.selectOption("#region", "150602");
+			page.selectOption("#credit", "A");
+			page.waitForURL("**credit=A**");
+			assertThat(page.locator("#result-count").textContent()).isNotEqualTo(all);
+			assertThat(page.locator("#region").inputValue()).isEqualTo("150602");
+			screenshot(page, "targets-filtered");
+
+			page.locator("#targets tbody tr a").first().click();
+			page.waitForURL("**/registry/targets/*");
+			assertThat(page.locator("#target-departments").textContent()).contains("市场监管局");
+			screenshot(page, "target-detail");
+
+			page.navigate(url("/registry/targets/import"));
+			Path csv = Files.createTempFile("targets", ".csv");
+			Files.writeString(csv, "对象类型,代码,名称,行政区划\n企业,91350100M000100Y44,演示·校验位错,东胜区\n");
+			page.setInputFiles("#file", csv);
+			page.click("#preview");
+			page.waitForSelector("#import-report");
+			assertThat(page.locator("#row-errors").textContent()).contains("校验位错误");
+			screenshot(page, "target-import-preview");
+		}
+	}
+
+	@Test
 	void aWrongPasswordGetsOneGenericMessageAndSignOutEndsTheSession() throws Exception {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
 			Page page = context.newPage();
