@@ -112,10 +112,11 @@ public class InspectorService {
 	public InspectorDetail detail(Long id) {
 		Inspector inspector = readable(id);
 		List<InspectorConflict> conflicts = inspector.getConflicts();
-		Map<Long, TargetReference> named = this.targets
-			.findTargetsByIdIn(conflicts.stream().map(InspectorConflict::getTargetId).toList())
-			.stream()
-			.collect(Collectors.toMap(TargetReference::getId, Function.identity()));
+		List<Long> targetIds = conflicts.stream().map(InspectorConflict::getTargetId).toList();
+		Map<Long, TargetReference> named = targetIds.isEmpty() ? Map.of()
+				: this.targets.findTargetsByIdIn(targetIds)
+					.stream()
+					.collect(Collectors.toMap(TargetReference::getId, Function.identity()));
 		return new InspectorDetail(inspector, inspector.getCertificates(), inspector.getItemCodes(),
 				inspector.getExpertise(),
 				conflicts.stream()
