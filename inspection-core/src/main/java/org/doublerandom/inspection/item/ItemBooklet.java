@@ -11,6 +11,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -49,7 +50,8 @@ public class ItemBooklet {
 
 	private Instant publishedAt;
 
-	@ElementCollection
+	// a booklet is small and always shown with its items
+	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "item_booklet_item", joinColumns = @JoinColumn(name = "item_booklet_id"))
 	@OrderColumn(name = "position")
 	private List<BookletItemRef> items = new ArrayList<>();

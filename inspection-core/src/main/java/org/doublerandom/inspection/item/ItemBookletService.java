@@ -68,9 +68,9 @@ public class ItemBookletService {
 		return booklet.getItems().stream().map(ref -> new BookletEntry(ref, published.get(ref))).toList();
 	}
 
-	/** What a booklet may gather: every item of every list version now published. */
+	/** What a booklet may gather: every item of every list version now published (for compilers only). */
 	public List<InspectionItem> candidates() {
-		business();
+		requireCompiler("item.booklet.compile");
 		return this.lists.findByStatus(ItemListStatus.PUBLISHED)
 			.stream()
 			.sorted(Comparator.comparing(ItemList::isJoint).reversed().thenComparing(ItemList::getDepartmentId))
