@@ -17,7 +17,7 @@ import org.doublerandom.inspection.result.InspectionMethod;
 import org.doublerandom.inspection.target.TargetKind;
 
 /** One inspection item with its guide; checkpoints (检查要点) come one per line. */
-record ItemForm(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}") String code,
+record ItemForm(@NotBlank @Pattern(regexp = "([A-Za-z0-9][A-Za-z0-9._-]{0,31})?") String code,
 		@NotBlank @Size(max = 200) String name, @Size(max = 4000) String subItems,
 		@NotBlank @Size(max = 4000) String legalBasis, @NotBlank @Size(max = 200) String inspectingDepartment,
 		@NotNull ItemCategory category, @Size(max = 200) String samplingRatio, @Size(max = 200) String frequency,
