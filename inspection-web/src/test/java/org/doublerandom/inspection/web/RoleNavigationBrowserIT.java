@@ -39,8 +39,11 @@ class RoleNavigationBrowserIT {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary",
-			"nav-accounts", "nav-roles", "nav-audit");
+	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
+			"nav-inspectors", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit");
+
+	static final List<String> BUSINESS_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
+			"nav-inspectors", "nav-departments", "nav-vocabulary");
 
 	static Playwright playwright;
 
@@ -78,12 +81,9 @@ class RoleNavigationBrowserIT {
 
 	static Stream<Arguments> roles() {
 		return Stream.of(
-				Arguments.of("scjg-officer1", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
-						"/admin/accounts"),
-				Arguments.of("scjg-manager", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
-						"/admin/audit"),
-				Arguments.of("bureau", List.of("nav-home", "nav-my-department", "nav-departments", "nav-vocabulary"),
-						"/admin/accounts"),
+				Arguments.of("scjg-officer1", BUSINESS_NAV, "/admin/accounts"),
+				Arguments.of("scjg-manager", BUSINESS_NAV, "/admin/audit"),
+				Arguments.of("bureau", BUSINESS_NAV, "/admin/accounts"),
 				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-accounts"), "/vocabulary"),
 				Arguments.of("secadmin", List.of("nav-home", "nav-roles"), "/organization/departments"),
 				Arguments.of("auditadmin", List.of("nav-home", "nav-audit"), "/my-department"));
