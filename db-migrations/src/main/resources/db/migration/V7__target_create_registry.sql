@@ -181,6 +181,11 @@ create index target_region_credit on target (region_code, credit_class);
 create index target_industry on target (industry_section_code, industry_division_code);
 create index target_status on target (status) where status <> 'ACTIVE';
 create index target_name_trgm on target using gin (name gin_trgm_ops);
+-- the list's sort orders, so a page of a registry of millions is read from an index, not sorted
+create index target_name_order on target (name, id);
+create index target_established_order on target (established_on, id);
+-- code prefixes typed into the search box (LIKE 'prefix%' needs pattern ops under a non-C collation)
+create index target_code_prefix on target (code varchar_pattern_ops);
 
 -- which departments' registries include the target (a target is stored once)
 create table target_department (

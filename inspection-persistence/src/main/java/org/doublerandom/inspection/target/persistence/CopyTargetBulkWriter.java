@@ -35,6 +35,8 @@ class CopyTargetBulkWriter implements TargetBulkWriter {
 
 	private static final int CHUNK = 50_000;
 
+	private static final int ANALYZE_AFTER = 10_000;
+
 	private static final String COLUMNS = "kind, code_type, code, name, region_code, address, industry_section_code, "
 			+ "industry_division_code, registration_authority, established_on, status, abnormal_listed, credit_class, "
 			+ "credit_class_on, credit_class_source, key_supervision";
@@ -60,7 +62,8 @@ class CopyTargetBulkWriter implements TargetBulkWriter {
 					+ "industry_section_code varchar(1), industry_division_code varchar(2), "
 					+ "registration_authority varchar(100), established_on date, status varchar(16), "
 					+ "abnormal_listed boolean, credit_class varchar(1), credit_class_on date, "
-					+ "credit_class_source varchar(100), key_supervision boolean, tags text) on commit drop");
+					+ "credit_class_source varchar(100), key_supervision boolean, tags text, target_id bigint, "
+					+ "existing boolean not null default false) on commit drop");
 			statement.execute("truncate import_target");
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -71,52 +74,49 @@ class CopyTargetBulkWriter implements TargetBulkWriter {
 				copy.copyIn("copy import_target (" + COLUMNS + ", tags) from stdin (format csv)",
 						new StringReader(csv.toString()));
 			}
+			// the planner must know the staging table's size, or it scans the registry once per chunk
+			statement.execute("analyze import_target");
 			Instant now = this.clock.instant();
-			String conflict = updateExisting ? "do update set kind = excluded.kind, name = excluded.name, "
-					+ "region_code = excluded.region_code, address = excluded.address, "
-					+ "industry_section_code = excluded.industry_section_code, "
-					+ "industry_division_code = excluded.industry_division_code, "
-					+ "registration_authority = excluded.registration_authority, established_on = excluded.established_on, "
-					+ "status = excluded.status, abnormal_listed = excluded.abnormal_listed, "
-					+ "credit_class = excluded.credit_class, credit_class_on = excluded.credit_class_on, "
-					+ "credit_class_source = excluded.credit_class_source, key_supervision = excluded.key_supervision, "
-					+ "updated_at = excluded.updated_at, version = target.version + 1" : "do nothing";
-			int existingBefore = count(statement, "select count(*) from import_target i join target t on t.code = i.code "
-					+ "and (t.code_type = i.code_type or (t.code_type <> 'OTHER' and i.code_type <> 'OTHER')) "
-					+ "and (i.code_type <> 'OTHER' or t.kind = i.kind)");
-			int changed = 0;
+			int existing = resolveIds(statement, true);
+			int inserted;
 			try (var insert = connection.prepareStatement("insert into target (" + COLUMNS
-					+ ", created_at, updated_at) select " + COLUMNS + ", ?, ? from import_target where code_type <> 'OTHER' "
-					+ "on conflict (code) where code_type in ('USCC', 'REGISTRATION_NO') " + conflict)) {
+					+ ", created_at, updated_at) select " + COLUMNS + ", ?, ? from import_target where target_id is null "
+					+ "on conflict do nothing")) {
 				insert.setObject(1, Timestamp.from(now));
 				insert.setObject(2, Timestamp.from(now));
-				changed += insert.executeUpdate();
+				inserted = insert.executeUpdate();
 			}
-			try (var insert = connection.prepareStatement("insert into target (" + COLUMNS
-					+ ", created_at, updated_at) select " + COLUMNS + ", ?, ? from import_target where code_type = 'OTHER' "
-					+ "on conflict (kind, code) where code_type = 'OTHER' " + conflict)) {
-				insert.setObject(1, Timestamp.from(now));
-				insert.setObject(2, Timestamp.from(now));
-				changed += insert.executeUpdate();
+			resolveIds(statement, false);
+			if (updateExisting && existing > 0) {
+				try (var update = connection.prepareStatement("update target t set kind = i.kind, name = i.name, "
+						+ "region_code = i.region_code, address = i.address, industry_section_code = i.industry_section_code, "
+						+ "industry_division_code = i.industry_division_code, registration_authority = i.registration_authority, "
+						+ "established_on = i.established_on, status = i.status, abnormal_listed = i.abnormal_listed, "
+						+ "credit_class = i.credit_class, credit_class_on = i.credit_class_on, "
+						+ "credit_class_source = i.credit_class_source, key_supervision = i.key_supervision, updated_at = ?, "
+						+ "version = t.version + 1 from import_target i where t.id = i.target_id and i.existing")) {
+					update.setObject(1, Timestamp.from(now));
+					update.executeUpdate();
+				}
+				statement.execute("delete from target_tag g using import_target i where g.target_id = i.target_id "
+						+ "and i.existing");
 			}
-			if (updateExisting) {
-				statement.execute("delete from target_tag g using import_target i, target t where g.target_id = t.id "
-						+ "and t.code = i.code and i.tags is not null");
-			}
-			statement.execute("insert into target_tag (target_id, tag) select distinct t.id, tag from import_target i "
-					+ "join target t on t.code = i.code and (i.code_type <> 'OTHER' or t.kind = i.kind) "
+			statement.execute("insert into target_tag (target_id, tag) select distinct i.target_id, tag from import_target i "
 					+ "cross join lateral unnest(string_to_array(i.tags, '|')) tag where i.tags is not null "
-					+ "on conflict do nothing");
+					+ "and (not i.existing or " + updateExisting + ") on conflict do nothing");
 			int linked;
 			try (var link = connection.prepareStatement("insert into target_department (target_id, department_id, linked_at) "
-					+ "select t.id, ?, ? from import_target i join target t on t.code = i.code "
-					+ "and (i.code_type <> 'OTHER' or t.kind = i.kind) on conflict do nothing")) {
+					+ "select i.target_id, ?, ? from import_target i on conflict do nothing")) {
 				link.setLong(1, departmentId);
 				link.setObject(2, Timestamp.from(now));
 				linked = link.executeUpdate();
 			}
-			int inserted = updateExisting ? changed - existingBefore : changed;
-			return new Written(inserted, updateExisting ? existingBefore : 0, linked);
+			if (rows.size() >= ANALYZE_AFTER) {
+				// fresh statistics after a big load, so the very next list query gets a good plan
+				statement.execute("analyze target");
+				statement.execute("analyze target_department");
+			}
+			return new Written(inserted, updateExisting ? existing : 0, linked);
 		}
 		catch (SQLException ex) {
 			throw Objects.requireNonNull(this.translator.translate("bulk target write", null, ex));
@@ -145,11 +145,18 @@ class CopyTargetBulkWriter implements TargetBulkWriter {
 		}
 	}
 
-	private static int count(Statement statement, String sql) throws SQLException {
-		try (var rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getInt(1);
-		}
+	/**
+	 * Looks up the registry id of every staged row still without one, by its code, through the registry's
+	 * unique indexes; before the insert these are the rows already in the registry ({@code existing}).
+	 */
+	private static int resolveIds(Statement statement, boolean existing) throws SQLException {
+		int byCreditCode = statement.executeUpdate("update import_target i set target_id = t.id, existing = " + existing
+				+ " from target t where i.target_id is null and i.code_type <> 'OTHER' and t.code = i.code "
+				+ "and t.code_type in ('USCC', 'REGISTRATION_NO')");
+		int byOwnCode = statement.executeUpdate("update import_target i set target_id = t.id, existing = " + existing
+				+ " from target t where i.target_id is null and i.code_type = 'OTHER' and t.kind = i.kind "
+				+ "and t.code = i.code and t.code_type = 'OTHER'");
+		return byCreditCode + byOwnCode;
 	}
 
 	static void appendCsv(StringBuilder csv, ValidTarget row) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,8 @@ class JdbcTargetSearch implements TargetSearch {
 	private static final Map<TargetQuery.Sort, String> ORDER = Map.of(TargetQuery.Sort.NAME, "t.name",
 			TargetQuery.Sort.CODE, "t.code", TargetQuery.Sort.REGION, "t.region_code", TargetQuery.Sort.CREDIT_CLASS,
 			"t.credit_class", TargetQuery.Sort.ESTABLISHED, "t.established_on");
+
+	private static final Pattern CODE_LIKE = Pattern.compile("[0-9A-Za-z-]{4,64}");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -116,9 +119,15 @@ class JdbcTargetSearch implements TargetSearch {
 		}
 		if (q.text() != null && !q.text().isBlank()) {
 			String text = q.text().strip();
-			clauses.add("(t.name ilike :contains escape '\\' or t.code like :prefix escape '\\')");
-			params.addValue("contains", "%" + escapeLike(text) + "%");
-			params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
+			// a code is typed as letters and digits only; anything else is part of a name (one index each)
+			if (CODE_LIKE.matcher(text).matches()) {
+				clauses.add("t.code like :prefix escape '\\'");
+				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
+			}
+			else {
+				clauses.add("t.name ilike :contains escape '\\'");
+				params.addValue("contains", "%" + escapeLike(text) + "%");
+			}
 		}
 		add(clauses, params, "t.kind", "kind", (q.kind() != null) ? q.kind().name() : null);
 		add(clauses, params, "t.region_code", "region", q.regionCode());
