@@ -1,68 +1,20 @@
 package org.doublerandom.inspection.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The inspector registry in a real Chromium: the filters re-render only the results (htmx, under the CSP), the
  * pager keeps the filters, the detail page shows eligibility; screenshots go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "inspection.demo.enabled=true")
-class InspectorRegistryBrowserIT {
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launchChromium() {
-		if (!Files.isExecutable(RoleNavigationBrowserIT.CHROMIUM)) {
-			if ("1".equals(System.getenv("INSPECTION_REQUIRE_BROWSER"))) {
-				fail("Chromium is required (INSPECTION_REQUIRE_BROWSER=1) but missing at " + RoleNavigationBrowserIT.CHROMIUM);
-			}
-			assumeTrue(false, "Chromium not found; browser tests skipped");
-		}
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(RoleNavigationBrowserIT.CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class InspectorRegistryBrowserIT extends BrowserTestSupport {
 
 	@Test
 	void filteringSwapsOnlyTheResultsAndTheDetailPageShowsWhySomeoneCannotBeDrawn() throws Exception {
@@ -132,16 +84,6 @@ class InspectorRegistryBrowserIT {
 			assertThat(page.locator("#name.is-invalid").count()).isEqualTo(1);
 			screenshot(page, "inspector-form-error");
 		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void screenshot(Page page, String name) throws Exception {
-		Path dir = RoleNavigationBrowserIT.SCREENSHOTS;
-		Files.createDirectories(dir);
-		page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

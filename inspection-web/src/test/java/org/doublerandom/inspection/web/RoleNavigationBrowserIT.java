@@ -3,81 +3,31 @@ package org.doublerandom.inspection.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Signs in as each demo role in a real Chromium and checks that the navigation offers exactly what the role
  * may use, that a signed-out visitor reaches the public site, and saves screenshots under
  * {@code target/screenshots}. Skips without Chromium, except in CI ({@code INSPECTION_REQUIRE_BROWSER=1}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "inspection.demo.enabled=true")
-class RoleNavigationBrowserIT {
-
-	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+class RoleNavigationBrowserIT extends BrowserTestSupport {
 
 	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
 			"nav-inspectors", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit");
 
 	static final List<String> BUSINESS_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
 			"nav-inspectors", "nav-departments", "nav-vocabulary");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launchChromium() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			if ("1".equals(System.getenv("INSPECTION_REQUIRE_BROWSER"))) {
-				fail("Chromium is required (INSPECTION_REQUIRE_BROWSER=1) but missing at " + CHROMIUM);
-			}
-			assumeTrue(false, "Chromium not found at " + CHROMIUM + "; browser tests skipped");
-		}
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	static Stream<Arguments> roles() {
 		return Stream.of(
@@ -198,23 +148,6 @@ class RoleNavigationBrowserIT {
 			page.navigate(url("/home"));
 			assertThat(page.url()).endsWith("/login");
 		}
-	}
-
-	private void signIn(Page page, String username) {
-		page.navigate(url("/login"));
-		page.fill("#username", username);
-		page.fill("#password", "Ordos-Demo-2026");
-		page.click("#sign-in");
-		page.waitForURL("**/home");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void screenshot(Page page, String name) throws Exception {
-		Files.createDirectories(SCREENSHOTS);
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.doublerandom.inspection.target.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -182,24 +184,25 @@ class TargetController {
 	}
 
 	private void referenceData(Model model) {
+		List<Region> regions = this.organization.regions();
+		List<IndustrySection> sections = this.targets.sections();
+		List<IndustryDivision> divisions = this.targets.divisions();
 		model.addAttribute("kinds", TargetKind.values());
 		model.addAttribute("statuses", TargetStatus.values());
 		model.addAttribute("creditClasses", CreditClass.values());
 		model.addAttribute("sorts", TargetQuery.Sort.values());
-		model.addAttribute("regions", this.organization.regions());
-		model.addAttribute("regionsByCode",
-				this.organization.regions().stream().collect(Collectors.toMap(Region::getCode, Function.identity())));
-		model.addAttribute("sections", this.targets.sections());
-		model.addAttribute("sectionsByCode",
-				this.targets.sections().stream().collect(Collectors.toMap(IndustrySection::getCode, Function.identity())));
-		model.addAttribute("divisions", this.targets.divisions());
-		Map<String, IndustryDivision> divisions = this.targets.divisions()
-			.stream()
-			.collect(Collectors.toMap(IndustryDivision::getCode, Function.identity()));
-		model.addAttribute("divisionsByCode", divisions);
-		model.addAttribute("departmentsById", this.organization.departments()
-			.stream()
-			.collect(Collectors.toMap(Department::getId, Function.identity())));
+		model.addAttribute("regions", regions);
+		model.addAttribute("regionsByCode", byKey(regions, Region::getCode));
+		model.addAttribute("sections", sections);
+		model.addAttribute("sectionsByCode", byKey(sections, IndustrySection::getCode));
+		model.addAttribute("divisions", divisions);
+		model.addAttribute("divisionsByCode", byKey(divisions, IndustryDivision::getCode));
+		model.addAttribute("departmentsById", byKey(this.organization.departments(), Department::getId));
 	}
+
+	private static <K, V> Map<K, V> byKey(List<V> values, Function<V, K> key) {
+		return values.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
 
 }
