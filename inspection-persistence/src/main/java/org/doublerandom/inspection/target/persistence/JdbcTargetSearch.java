@@ -39,7 +39,8 @@ class JdbcTargetSearch implements TargetSearch {
 			TargetQuery.Sort.CODE, "t.code", TargetQuery.Sort.REGION, "t.region_code", TargetQuery.Sort.CREDIT_CLASS,
 			"t.credit_class", TargetQuery.Sort.ESTABLISHED, "t.established_on");
 
-	private static final Pattern CODE_LIKE = Pattern.compile("[0-9A-Za-z-]{4,64}");
+	/** Four or more letters, digits and hyphens, at least one a digit: what a typed code looks like. */
+	private static final Pattern CODE_LIKE = Pattern.compile("(?=.*[0-9])[0-9A-Za-z-]{4,64}");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -119,7 +120,7 @@ class JdbcTargetSearch implements TargetSearch {
 		}
 		if (q.text() != null && !q.text().isBlank()) {
 			String text = q.text().strip();
-			// a code is typed as letters and digits only; anything else is part of a name (one index each)
+			// a code prefix or a part of a name, each searched through its own index
 			if (CODE_LIKE.matcher(text).matches()) {
 				clauses.add("t.code like :prefix escape '\\'");
 				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
