@@ -7,7 +7,22 @@ package org.doublerandom.inspection.spreadsheet;
 public record ReadLimits(long maxBytes, int maxRows, long maxInflatedEntryBytes, double minInflateRatio) {
 
 	public static ReadLimits uploads() {
-		return new ReadLimits(100L * 1024 * 1024, 500_000, 1024L * 1024 * 1024, 0.01);
+		return uploads(100L * 1024 * 1024, 500_000);
+	}
+
+	public static ReadLimits uploads(long maxBytes, int maxRows) {
+		return new ReadLimits(maxBytes, maxRows, 1024L * 1024 * 1024, 0.01);
+	}
+
+	/** A size as people read it: "100 MB", "4 KB". */
+	public static String describe(long bytes) {
+		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+			return bytes / (1024 * 1024) + " MB";
+		}
+		if (bytes >= 1024) {
+			return bytes / 1024 + " KB";
+		}
+		return bytes + " B";
 	}
 
 }

@@ -72,7 +72,7 @@ public final class SpreadsheetReader {
 				throw new SpreadsheetException("file.empty");
 			}
 			if (size > limits.maxBytes()) {
-				throw new SpreadsheetException("file.tooLarge", limits.maxBytes() / (1024 * 1024));
+				throw new SpreadsheetException("file.tooLarge", ReadLimits.describe(limits.maxBytes()));
 			}
 			byte[] head = new byte[(int) Math.min(SNIFF, size)];
 			try (InputStream in = Files.newInputStream(file)) {

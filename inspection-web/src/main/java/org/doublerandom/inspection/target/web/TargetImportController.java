@@ -24,6 +24,7 @@ import org.doublerandom.inspection.spreadsheet.SpreadsheetWriter;
 import org.doublerandom.inspection.target.TargetImport;
 import org.doublerandom.inspection.target.TargetService;
 import org.doublerandom.inspection.target.UnifiedSocialCreditCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,10 +56,15 @@ class TargetImportController {
 
 	private final CurrentActor actor;
 
-	TargetImportController(TargetImport importer, TargetService targets, CurrentActor actor) {
+	private final ReadLimits limits;
+
+	TargetImportController(TargetImport importer, TargetService targets, CurrentActor actor,
+			@Value("${inspection.import.max-bytes:104857600}") long maxBytes,
+			@Value("${inspection.import.max-rows:500000}") int maxRows) {
 		this.importer = importer;
 		this.targets = targets;
 		this.actor = actor;
+		this.limits = ReadLimits.uploads(maxBytes, maxRows);
 	}
 
 	/** An uploaded file waiting for its commit. */
@@ -69,7 +75,7 @@ class TargetImportController {
 	String form(Model model) {
 		this.targets.requireImporter();
 		model.addAttribute("columns", TargetImport.COLUMNS);
-		model.addAttribute("limits", ReadLimits.uploads());
+		model.addAttribute("limits", this.limits);
 		return VIEW;
 	}
 
@@ -78,7 +84,7 @@ class TargetImportController {
 			Model model) {
 		this.targets.requireImporter();
 		model.addAttribute("columns", TargetImport.COLUMNS);
-		model.addAttribute("limits", ReadLimits.uploads());
+		model.addAttribute("limits", this.limits);
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("fileError", "file.empty");
 			return VIEW;
@@ -86,7 +92,7 @@ class TargetImportController {
 		String fileName = safeName(file.getOriginalFilename());
 		Path stored = store(file);
 		try {
-			TargetImport.Report report = this.importer.preview(stored, fileName, ReadLimits.uploads());
+			TargetImport.Report report = this.importer.preview(stored, fileName, this.limits);
 			String token = UUID.randomUUID().toString();
 			uploads(session).put(token, new Upload(stored, fileName, this.actor.get().username()));
 			model.addAttribute("report", report);
@@ -116,7 +122,7 @@ class TargetImportController {
 		}
 		try {
 			TargetImport.Result result = this.importer.commit(upload.file(), upload.fileName(), updateExisting,
-					ReadLimits.uploads());
+					this.limits);
 			flash.addFlashAttribute("message", "import.committed");
 			flash.addFlashAttribute("messageArgs", new Object[] { result.valid(), result.written().inserted(),
 					result.written().updated(), result.written().linked(), result.skipped() });

@@ -5,6 +5,7 @@ import org.doublerandom.inspection.audit.AuditOutcome;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
+import org.doublerandom.inspection.spreadsheet.ReadLimits;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.springframework.core.Ordered;
@@ -48,7 +49,8 @@ class DomainExceptionAdvice {
 	/** An upload above the configured size: a message in the user's language, not a broken connection. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView uploadTooLarge(MaxUploadSizeExceededException ex) {
-		return ErrorPages.page(HttpStatus.PAYLOAD_TOO_LARGE, "file.tooLarge", new Object[] { 100 });
+		return ErrorPages.page(HttpStatus.PAYLOAD_TOO_LARGE, "file.tooLarge",
+				new Object[] { ReadLimits.describe(Math.max(ex.getMaxUploadSize(), 0)) });
 	}
 
 	@ExceptionHandler(DomainException.class)
