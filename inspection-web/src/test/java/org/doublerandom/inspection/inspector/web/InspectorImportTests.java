@@ -216,7 +216,7 @@ class InspectorImportTests {
 			.perform(post("/registry/inspectors/import/{t}/commit", preview.getModelAndView().getModel().get("token"))
 				.session(session)
 				.with(csrf())
-				.with(as("scjg-officer2")))
+				.with(as("scjg-manager")))
 			.andExpect(redirectedUrl("/registry/inspectors/import"))
 			.andExpect(flash().attribute("error", "inspector.import.expired"));
 		assertThat(count("select count(*) from inspector")).isEqualTo(before);
