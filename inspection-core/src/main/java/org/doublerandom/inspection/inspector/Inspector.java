@@ -119,6 +119,22 @@ public class Inspector {
 		return added;
 	}
 
+	/**
+	 * A certificate of that number, renewed or corrected (kind, issuing body, validity), as an import in update
+	 * mode brings it; {@code false} when the person holds no certificate of that number.
+	 */
+	boolean reviseCertificate(NewCertificate certificate, Instant now) {
+		Optional<InspectorCertificate> found = this.certificates.stream()
+			.filter(c -> c.getNumber().equals(certificate.number()))
+			.findFirst();
+		found.ifPresent(c -> {
+			if (c.revise(certificate.kind(), certificate.issuingBody(), certificate.validUntil())) {
+				this.updatedAt = now;
+			}
+		});
+		return found.isPresent();
+	}
+
 	Optional<InspectorCertificate> removeCertificate(Long certificateId, Instant now) {
 		Optional<InspectorCertificate> found = this.certificates.stream()
 			.filter(c -> c.getId().equals(certificateId))

@@ -48,6 +48,16 @@ public class InspectorCertificate {
 		this.validUntil = Objects.requireNonNull(validUntil);
 	}
 
+	/** Whether anything changed. */
+	boolean revise(CertificateKind kind, String issuingBody, LocalDate validUntil) {
+		boolean changed = this.kind != kind || !this.issuingBody.equals(issuingBody)
+				|| !this.validUntil.equals(validUntil);
+		this.kind = Objects.requireNonNull(kind);
+		this.issuingBody = Objects.requireNonNull(issuingBody);
+		this.validUntil = Objects.requireNonNull(validUntil);
+		return changed;
+	}
+
 	/** Valid through the last day printed on it. */
 	public boolean isValidOn(LocalDate day) {
 		return !day.isAfter(this.validUntil);

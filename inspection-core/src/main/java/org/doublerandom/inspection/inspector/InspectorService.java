@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class InspectorService {
 
 	public static final int MAX_PAGE_SIZE = 100;
+
+	/** The most people one export (导出) writes. */
+	public static final int EXPORT_LIMIT = 100_000;
+
+	static final int EXPORT_PAGE = 500;
 
 	static final int MAX_EXPERTISE_TAGS = 20;
 
@@ -87,15 +94,9 @@ public class InspectorService {
 	public Page<InspectorRow> search(InspectorSearch criteria, int page, int size, String sort, boolean descending) {
 		Actor me = this.actor.get();
 		me.require("inspector.list", READERS);
-		Long departmentId = me.has(Role.BUREAU) ? criteria.departmentId() : me.departmentId();
 		LocalDate today = today();
-		String property = SORTS.getOrDefault((sort != null) ? sort : "", "name");
-		Sort order = Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
-		Pageable pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), order);
-		Page<Inspector> found = this.inspectors.search(departmentId, likePattern(criteria.text()), criteria.kind(),
-				criteria.status(), blankToEmpty(criteria.regionCode()), blankToEmpty(criteria.expertise()),
-				(criteria.certificate() != null) ? criteria.certificate().name() : "", enforcementKinds(), today,
-				pageable);
+		Page<Inspector> found = scopedPage(me, criteria, today, PageRequest.of(Math.max(page, 0),
+				Math.min(Math.max(size, 1), MAX_PAGE_SIZE), order(sort, descending)));
 		List<Long> ids = found.getContent().stream().map(Inspector::getId).toList();
 		if (!ids.isEmpty()) {
 			// loads the collections of this page's entries into the persistence context in two queries, not 2n
@@ -106,6 +107,50 @@ public class InspectorService {
 		return found.map(i -> new InspectorRow(i.getId(), i.getName(), i.getKind(), i.getDepartmentId(), i.getUnit(),
 				i.getRegionCode(), i.getStatus(), i.getMaskedPhone(), i.getExpertise(),
 				InspectorEligibilityPolicy.evaluate(i, question).refusals()));
+	}
+
+	/**
+	 * Every entry the list would show for these filters, in its order, with certificates, items and expertise
+	 * loaded: the export reads the same data scope as the list page, a page of entries at a time.
+	 */
+	public void export(InspectorSearch criteria, String sort, boolean descending, Consumer<Inspector> consumer) {
+		Actor me = this.actor.get();
+		me.require("inspector.export", READERS);
+		LocalDate today = today();
+		Sort order = order(sort, descending);
+		int written = 0;
+		for (int page = 0; written < EXPORT_LIMIT; page++) {
+			Page<Inspector> found = scopedPage(me, criteria, today, PageRequest.of(page, EXPORT_PAGE, order));
+			List<Long> ids = found.getContent().stream().map(Inspector::getId).toList();
+			if (ids.isEmpty()) {
+				break;
+			}
+			this.inspectors.findWithCertificatesByIdIn(ids);
+			this.inspectors.findWithExpertiseByIdIn(ids);
+			this.inspectors.findWithItemCodesByIdIn(ids);
+			for (Inspector inspector : found.getContent()) {
+				if (written++ < EXPORT_LIMIT) {
+					consumer.accept(inspector);
+				}
+			}
+			if (!found.hasNext()) {
+				break;
+			}
+		}
+	}
+
+	/** The department scope: the bureau may narrow to any department, everyone else sees their own only. */
+	private Page<Inspector> scopedPage(Actor me, InspectorSearch criteria, LocalDate today, Pageable pageable) {
+		Long departmentId = me.has(Role.BUREAU) ? criteria.departmentId() : me.departmentId();
+		return this.inspectors.search(departmentId, likePattern(criteria.text()), criteria.kind(), criteria.status(),
+				blankToEmpty(criteria.regionCode()), blankToEmpty(criteria.expertise()),
+				(criteria.certificate() != null) ? criteria.certificate().name() : "", enforcementKinds(), today,
+				pageable);
+	}
+
+	private static Sort order(String sort, boolean descending) {
+		String property = SORTS.getOrDefault((sort != null) ? sort : "", "name");
+		return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
 	}
 
 	/** The detail page's data; 404 outside the actor's data scope. */
@@ -172,28 +217,14 @@ public class InspectorService {
 	@Transactional
 	public InspectorCertificate addCertificate(Long id, NewCertificate certificate) {
 		Inspector inspector = changeable(id, "inspector.certificate.add");
-		String number = strip(certificate.number());
-		if (number == null) {
-			throw new DomainException("inspector.certificate.number.required", "number");
-		}
-		if (certificate.kind() == null) {
-			throw new DomainException("inspector.certificate.kind.required", "kind");
-		}
-		String issuingBody = strip(certificate.issuingBody());
-		if (issuingBody == null) {
-			throw new DomainException("inspector.certificate.issuingBody.required", "issuingBody");
-		}
-		if (certificate.validUntil() == null) {
-			throw new DomainException("inspector.certificate.validUntil.required", "validUntil");
-		}
+		NewCertificate checked = checkCertificate(certificate);
+		String number = checked.number();
 		if (this.inspectors.existsByCertificatesNumber(number)) {
 			throw new DomainException("inspector.certificate.number.duplicate", "number", number);
 		}
-		InspectorCertificate added = inspector.addCertificate(
-				new NewCertificate(number, certificate.kind(), issuingBody, certificate.validUntil()),
-				this.clock.instant());
+		InspectorCertificate added = inspector.addCertificate(checked, this.clock.instant());
 		this.audit.success("inspector.certificate.add", "inspector", id, inspector.getName() + ": + "
-				+ certificate.kind() + " " + number + " " + issuingBody + " valid until " + certificate.validUntil());
+				+ checked.kind() + " " + number + " " + checked.issuingBody() + " valid until " + checked.validUntil());
 		return added;
 	}
 
@@ -308,6 +339,26 @@ public class InspectorService {
 
 	/** The rules of an entry, each refusal on its form field; returns the details tidied (stripped, nulls). */
 	private InspectorDetails check(InspectorDetails details, Long departmentId, Long id) {
+		InspectorDetails checked = checkDetails(details, code -> this.regions.findByCode(code).isPresent());
+		if (checked.userAccountId() != null) {
+			UserAccount account = this.accounts.findById(checked.userAccountId()).orElse(null);
+			if (account == null || !Objects.equals(account.getDepartmentId(), departmentId)) {
+				throw new DomainException("inspector.account.notInDepartment", "userAccountId");
+			}
+			boolean taken = (id != null) ? this.inspectors.existsByUserAccountIdAndIdNot(account.getId(), id)
+					: this.inspectors.existsByUserAccountId(account.getId());
+			if (taken) {
+				throw new DomainException("inspector.account.taken", "userAccountId", account.getUsername());
+			}
+		}
+		return checked;
+	}
+
+	/**
+	 * The rules of an entry that need no other entry: the form and the import (批量导入) refuse a person for the
+	 * same reasons with the same message keys. Throws at the first refusal, on its form field.
+	 */
+	static InspectorDetails checkDetails(InspectorDetails details, Predicate<String> regionExists) {
 		String name = strip(details.name());
 		if (name == null) {
 			throw new DomainException("inspector.name.required", "name");
@@ -322,7 +373,7 @@ public class InspectorService {
 		if (unit != null && unit.length() > 100) {
 			throw new DomainException("inspector.unit.tooLong", "unit", 100);
 		}
-		if (details.regionCode() == null || this.regions.findByCode(details.regionCode()).isEmpty()) {
+		if (details.regionCode() == null || !regionExists.test(details.regionCode())) {
 			throw new DomainException("inspector.region.unknown", "regionCode");
 		}
 		String phone = strip(details.phone());
@@ -346,19 +397,37 @@ public class InspectorService {
 		if (expertise.size() > MAX_EXPERTISE_TAGS) {
 			throw new DomainException("inspector.expertise.tooMany", "expertise", MAX_EXPERTISE_TAGS);
 		}
-		if (details.userAccountId() != null) {
-			UserAccount account = this.accounts.findById(details.userAccountId()).orElse(null);
-			if (account == null || !Objects.equals(account.getDepartmentId(), departmentId)) {
-				throw new DomainException("inspector.account.notInDepartment", "userAccountId");
-			}
-			boolean taken = (id != null) ? this.inspectors.existsByUserAccountIdAndIdNot(account.getId(), id)
-					: this.inspectors.existsByUserAccountId(account.getId());
-			if (taken) {
-				throw new DomainException("inspector.account.taken", "userAccountId", account.getUsername());
-			}
-		}
 		return new InspectorDetails(name, details.kind(), unit, details.regionCode(), details.status(), phone,
 				details.clearPhone(), qualifications, details.userAccountId(), expertise);
+	}
+
+	/**
+	 * The rules of one certificate apart from the uniqueness of its number (which needs the registry); returns
+	 * it tidied. The column sizes of inspector_certificate are rules too: a longer value must be refused here,
+	 * not fail the whole transaction at the database.
+	 */
+	static NewCertificate checkCertificate(NewCertificate certificate) {
+		String number = strip(certificate.number());
+		if (number == null) {
+			throw new DomainException("inspector.certificate.number.required", "number");
+		}
+		if (number.length() > 64) {
+			throw new DomainException("inspector.certificate.number.tooLong", "number", 64);
+		}
+		if (certificate.kind() == null) {
+			throw new DomainException("inspector.certificate.kind.required", "kind");
+		}
+		String issuingBody = strip(certificate.issuingBody());
+		if (issuingBody == null) {
+			throw new DomainException("inspector.certificate.issuingBody.required", "issuingBody");
+		}
+		if (issuingBody.length() > 100) {
+			throw new DomainException("inspector.certificate.issuingBody.tooLong", "issuingBody", 100);
+		}
+		if (certificate.validUntil() == null) {
+			throw new DomainException("inspector.certificate.validUntil.required", "validUntil");
+		}
+		return new NewCertificate(number, certificate.kind(), issuingBody, certificate.validUntil());
 	}
 
 	private Inspector readable(Long id) {

@@ -31,7 +31,12 @@ public interface Inspectors {
 
 	List<Inspector> findWithExpertiseByIdIn(Collection<Long> ids);
 
+	List<Inspector> findWithItemCodesByIdIn(Collection<Long> ids);
+
 	boolean existsByCertificatesNumber(String number);
+
+	/** Who holds certificates of these numbers, in any department (the numbers are unique in the registry). */
+	List<CertificateHolder> findCertificateHolders(Collection<String> numbers);
 
 	boolean existsByUserAccountIdAndIdNot(Long userAccountId, Long id);
 

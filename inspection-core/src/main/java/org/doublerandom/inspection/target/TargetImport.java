@@ -2,9 +2,6 @@ package org.doublerandom.inspection.target;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.doublerandom.inspection.organization.Region;
 import org.doublerandom.inspection.organization.Regions;
+import org.doublerandom.inspection.spreadsheet.CellDates;
+import org.doublerandom.inspection.spreadsheet.ImportColumns;
 import org.doublerandom.inspection.spreadsheet.ReadLimits;
 import org.doublerandom.inspection.spreadsheet.SpreadsheetException;
 import org.doublerandom.inspection.spreadsheet.SpreadsheetReader;
@@ -42,11 +41,10 @@ public class TargetImport {
 
 	static final Set<String> REQUIRED = Set.of("对象类型", "代码", "名称", "行政区划");
 
+	private static final ImportColumns HEADER = new ImportColumns(COLUMNS, ENGLISH, REQUIRED, "import");
+
 	/** The errors kept for display; all are counted. */
 	public static final int ERRORS_SHOWN = 500;
-
-	private static final List<DateTimeFormatter> DATES = List.of(pattern("uuuu-M-d"), pattern("uuuu/M/d"),
-			pattern("uuuu.M.d"), pattern("uuuuMMdd"), pattern("uuuu年M月d日"));
 
 	private static final Pattern DIVISION = Pattern.compile("^([0-9]{2})");
 
@@ -146,7 +144,7 @@ public class TargetImport {
 		Map<String, Integer> column = new LinkedHashMap<>();
 		SpreadsheetReader.read(file, limits, (rowNumber, cells) -> {
 			if (column.isEmpty()) {
-				header(cells, column);
+				column.putAll(HEADER.map(cells));
 				return;
 			}
 			checked.rows++;
@@ -195,31 +193,6 @@ public class TargetImport {
 		}
 	}
 
-	private static void header(List<String> cells, Map<String, Integer> column) {
-		List<String> unknown = new ArrayList<>();
-		for (int i = 0; i < cells.size(); i++) {
-			String heading = cells.get(i).strip();
-			if (heading.isEmpty()) {
-				continue;
-			}
-			int english = ENGLISH.indexOf(heading.toLowerCase(Locale.ROOT));
-			String name = COLUMNS.contains(heading) ? heading : (english >= 0) ? COLUMNS.get(english) : null;
-			if (name == null) {
-				unknown.add(heading);
-			}
-			else if (column.putIfAbsent(name, i) != null) {
-				throw new SpreadsheetException("import.header.duplicate", name);
-			}
-		}
-		if (!unknown.isEmpty()) {
-			throw new SpreadsheetException("import.header.unknown", String.join("、", unknown), String.join("、", COLUMNS));
-		}
-		List<String> missing = REQUIRED.stream().filter(required -> !column.containsKey(required)).sorted().toList();
-		if (!missing.isEmpty()) {
-			throw new SpreadsheetException("import.header.missing", String.join("、", missing));
-		}
-	}
-
 	static String columnOf(String field) {
 		return switch (field) {
 			case "kind" -> "对象类型";
@@ -256,10 +229,6 @@ public class TargetImport {
 			map.put(value.name(), value);
 		}
 		return map;
-	}
-
-	private static DateTimeFormatter pattern(String pattern) {
-		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	/** One data row being read: typed access to its cells, recording conversion errors at their column. */
@@ -307,16 +276,11 @@ public class TargetImport {
 			if (text.isEmpty()) {
 				return null;
 			}
-			for (DateTimeFormatter format : DATES) {
-				try {
-					return LocalDate.parse(text, format);
-				}
-				catch (DateTimeParseException ex) {
-					// try the next way of writing a date
-				}
+			LocalDate date = CellDates.parse(text);
+			if (date == null) {
+				fail(name, "import.date.invalid", text);
 			}
-			fail(name, "import.date.invalid", text);
-			return null;
+			return date;
 		}
 
 		boolean flag(String name) {

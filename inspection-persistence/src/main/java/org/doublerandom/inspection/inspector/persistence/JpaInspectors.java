@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import org.doublerandom.inspection.inspector.CertificateHolder;
 import org.doublerandom.inspection.inspector.CertificateKind;
 import org.doublerandom.inspection.inspector.Inspector;
 import org.doublerandom.inspection.inspector.InspectorKind;
@@ -51,5 +52,15 @@ interface JpaInspectors extends Inspectors, Repository<Inspector, Long> {
 	@Override
 	@Query("select distinct i from Inspector i left join fetch i.expertise where i.id in :ids")
 	List<Inspector> findWithExpertiseByIdIn(@Param("ids") Collection<Long> ids);
+
+	@Override
+	@Query("select distinct i from Inspector i left join fetch i.itemCodes where i.id in :ids")
+	List<Inspector> findWithItemCodesByIdIn(@Param("ids") Collection<Long> ids);
+
+	@Override
+	@Query("""
+			select new org.doublerandom.inspection.inspector.CertificateHolder(c.number, i.id, i.departmentId)
+			from InspectorCertificate c join c.inspector i where c.number in :numbers""")
+	List<CertificateHolder> findCertificateHolders(@Param("numbers") Collection<String> numbers);
 
 }

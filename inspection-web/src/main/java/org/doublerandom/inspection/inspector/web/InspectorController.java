@@ -86,6 +86,8 @@ class InspectorController {
 				filter.sortKey(), filter.descending()));
 		model.addAttribute("pageUrl", filter.pageUrl());
 		model.addAttribute("sortUrls", filter.sortUrls());
+		model.addAttribute("exportXlsx", filter.exportUrl("xlsx"));
+		model.addAttribute("exportCsv", filter.exportUrl("csv"));
 		model.addAttribute("mayCreate", this.inspectors.mayCreate());
 		model.addAttribute("kinds", InspectorKind.values());
 		model.addAttribute("statuses", InspectorStatus.values());

@@ -53,8 +53,21 @@ public record InspectorFilter(String q, String kind, String status, String regio
 		return filters().queryParam("sort", key).queryParam("dir", desc ? "desc" : "asc").build().encode().toUriString();
 	}
 
+	/** The export (导出) in that format ("xlsx", "csv") of what the list shows: the same filters and sort. */
+	String exportUrl(String format) {
+		return filters(PATH + "/export." + format).queryParam("sort", sortKey())
+			.queryParam("dir", descending() ? "desc" : "asc")
+			.build()
+			.encode()
+			.toUriString();
+	}
+
 	private UriComponentsBuilder filters() {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(PATH);
+		return filters(PATH);
+	}
+
+	private UriComponentsBuilder filters(String path) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
 		add(builder, "q", this.q);
 		add(builder, "kind", this.kind);
 		add(builder, "status", this.status);

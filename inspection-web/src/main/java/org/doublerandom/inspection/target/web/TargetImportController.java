@@ -1,17 +1,9 @@
 package org.doublerandom.inspection.target.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -20,12 +12,11 @@ import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.doublerandom.inspection.spreadsheet.ReadLimits;
-import org.doublerandom.inspection.spreadsheet.SpreadsheetWriter;
 import org.doublerandom.inspection.target.TargetImport;
 import org.doublerandom.inspection.target.TargetService;
 import org.doublerandom.inspection.target.UnifiedSocialCreditCode;
+import org.doublerandom.inspection.web.support.SpreadsheetUploads.Upload;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.doublerandom.inspection.web.support.SpreadsheetUploads.delete;
+import static org.doublerandom.inspection.web.support.SpreadsheetUploads.download;
+import static org.doublerandom.inspection.web.support.SpreadsheetUploads.safeName;
+import static org.doublerandom.inspection.web.support.SpreadsheetUploads.store;
+import static org.doublerandom.inspection.web.support.SpreadsheetUploads.uploads;
 
 /**
  * 批量导入 and 导出 of the target registry. An upload is kept in a private temporary file and previewed
@@ -67,10 +64,6 @@ class TargetImportController {
 		this.limits = ReadLimits.uploads(maxBytes, maxRows);
 	}
 
-	/** An uploaded file waiting for its commit. */
-	record Upload(Path file, String fileName, String owner) {
-	}
-
 	@GetMapping("/import")
 	String form(Model model) {
 		this.targets.requireImporter();
@@ -94,7 +87,7 @@ class TargetImportController {
 		try {
 			TargetImport.Report report = this.importer.preview(stored, fileName, this.limits);
 			String token = UUID.randomUUID().toString();
-			uploads(session).put(token, new Upload(stored, fileName, this.actor.get().username()));
+			uploads(session, SESSION_KEY).put(token, new Upload(stored, fileName, this.actor.get().username()));
 			model.addAttribute("report", report);
 			model.addAttribute("token", token);
 			return VIEW;
@@ -114,7 +107,7 @@ class TargetImportController {
 	@PostMapping("/import/{token}/commit")
 	String commit(@PathVariable String token, @RequestParam(defaultValue = "false") boolean updateExisting,
 			HttpSession session, RedirectAttributes flash) {
-		Upload upload = uploads(session).remove(token);
+		Upload upload = uploads(session, SESSION_KEY).remove(token);
 		Actor me = this.actor.get();
 		if (upload == null || !upload.owner().equals(me.username())) {
 			flash.addFlashAttribute("error", "import.expired");
@@ -142,7 +135,7 @@ class TargetImportController {
 
 	@PostMapping("/import/{token}/cancel")
 	String cancel(@PathVariable String token, HttpSession session) {
-		Upload upload = uploads(session).remove(token);
+		Upload upload = uploads(session, SESSION_KEY).remove(token);
 		if (upload != null) {
 			delete(upload.file());
 		}
@@ -175,74 +168,13 @@ class TargetImportController {
 		List<String> example = List.of("企业", first17 + UnifiedSocialCreditCode.checkCharacter(first17),
 				"示例·某某餐饮有限公司", "东胜区", "东胜区某某路1号", "62", "鄂尔多斯市市场监督管理局", "2020-01-15", "存续", "否", "B",
 				"2026-03-31", "企业信用风险分类管理系统", "否", "食品安全，餐饮");
-		download(response, "检查对象导入模板." + format, format);
-		write(response, format, sink -> sink.accept(example));
+		download(response, "检查对象导入模板." + format, format, "检查对象", TargetImport.COLUMNS,
+				sink -> sink.accept(example));
 	}
 
 	private void export(TargetFilter filter, String format, HttpServletResponse response) throws IOException {
-		download(response, "检查对象名录." + format, format);
-		write(response, format, sink -> this.targets.export(filter.toQuery(), row -> sink.accept(row.cells())));
-	}
-
-	private void write(HttpServletResponse response, String format,
-			Consumer<SpreadsheetWriter.RowSink> rows) throws IOException {
-		if ("xlsx".equals(format)) {
-			SpreadsheetWriter.xlsx(response.getOutputStream(), "检查对象", TargetImport.COLUMNS, rows);
-		}
-		else {
-			SpreadsheetWriter.csv(response.getOutputStream(), TargetImport.COLUMNS, rows);
-		}
-	}
-
-	private static void download(HttpServletResponse response, String fileName, String format) {
-		response.setContentType("xlsx".equals(format)
-				? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition",
-				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Upload> uploads(HttpSession session) {
-		Object uploads = session.getAttribute(SESSION_KEY);
-		if (uploads == null) {
-			uploads = new HashMap<String, Upload>();
-			session.setAttribute(SESSION_KEY, uploads);
-		}
-		return (Map<String, Upload>) uploads;
-	}
-
-	/** Kept outside the web root, under a generated name: the user's file name is only ever displayed. */
-	private static Path store(MultipartFile file) {
-		try {
-			Path directory = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "inspection-imports"));
-			Path stored = Files.createTempFile(directory, "upload-", ".bin");
-			try (InputStream in = file.getInputStream()) {
-				Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
-			}
-			return stored;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void delete(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// a leftover temporary file is removed with the temporary directory
-		}
-	}
-
-	static String safeName(String original) {
-		if (original == null || original.isBlank()) {
-			return "upload";
-		}
-		String name = original.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1);
-		return (name.length() > 100) ? name.substring(0, 100) : name;
+		download(response, "检查对象名录." + format, format, "检查对象", TargetImport.COLUMNS,
+				sink -> this.targets.export(filter.toQuery(), row -> sink.accept(row.cells())));
 	}
 
 }
