@@ -145,7 +145,8 @@ create table target (
                                 'SPECIFIC_PERSON', 'FACILITY', 'SITE', 'PRODUCT', 'BEHAVIOUR')),
     -- 统一社会信用代码 (USCC, GB 32100), a legacy 15-digit 注册号 (REGISTRATION_NO), or a code of the kind's own
     code_type               varchar(16)  not null check (code_type in ('USCC', 'REGISTRATION_NO', 'OTHER')),
-    code                    varchar(64)  not null check (length(code) > 0),
+    -- collation "C": codes are ASCII, and one btree then serves both LIKE 'prefix%' and ORDER BY code
+    code                    varchar(64)  collate "C" not null check (length(code) > 0),
     name                    varchar(200) not null check (length(name) > 0),
     region_code             varchar(6)   not null references region (code),
     address                 varchar(300),
@@ -177,15 +178,20 @@ create table target (
 -- a credit code or registration number names one entity; other codes are unique within their kind
 create unique index target_code_unique on target (code) where code_type in ('USCC', 'REGISTRATION_NO');
 create unique index target_other_code_unique on target (kind, code) where code_type = 'OTHER';
-create index target_region_credit on target (region_code, credit_class);
-create index target_industry on target (industry_section_code, industry_division_code);
+-- The list filters on region, credit class, industry section and key supervision and sorts by name (or by
+-- code or establishment date); each index below hands a filtered page over in sort order, so a page of a
+-- registry of millions is read, not sorted (docs/performance.md).
+create index target_name_order on target (name, id);
+create index target_code_order on target (code, id);
+create index target_established_order on target (established_on, id);
+create index target_region_name on target (region_code, name, id);
+create index target_region_credit_name on target (region_code, credit_class, name, id);
+create index target_credit_name on target (credit_class, name, id);
+create index target_section_name on target (industry_section_code, name, id);
+create index target_section_established on target (industry_section_code, established_on, id);
+create index target_key_supervision_name on target (name, id) where key_supervision;
 create index target_status on target (status) where status <> 'ACTIVE';
 create index target_name_trgm on target using gin (name gin_trgm_ops);
--- the list's sort orders, so a page of a registry of millions is read from an index, not sorted
-create index target_name_order on target (name, id);
-create index target_established_order on target (established_on, id);
--- code prefixes typed into the search box (LIKE 'prefix%' needs pattern ops under a non-C collation)
-create index target_code_prefix on target (code varchar_pattern_ops);
 
 -- which departments' registries include the target (a target is stored once)
 create table target_department (

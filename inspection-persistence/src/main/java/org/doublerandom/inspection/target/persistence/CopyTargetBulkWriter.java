@@ -58,7 +58,7 @@ class CopyTargetBulkWriter implements TargetBulkWriter {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("create temp table if not exists import_target (" + "kind varchar(32), code_type varchar(16), "
-					+ "code varchar(64), name varchar(200), region_code varchar(6), address varchar(300), "
+					+ "code varchar(64) collate \"C\", name varchar(200), region_code varchar(6), address varchar(300), "
 					+ "industry_section_code varchar(1), industry_division_code varchar(2), "
 					+ "registration_authority varchar(100), established_on date, status varchar(16), "
 					+ "abnormal_listed boolean, credit_class varchar(1), credit_class_on date, "

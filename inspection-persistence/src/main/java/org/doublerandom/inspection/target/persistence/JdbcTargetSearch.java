@@ -35,9 +35,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcTargetSearch implements TargetSearch {
 
-	private static final Map<TargetQuery.Sort, String> ORDER = Map.of(TargetQuery.Sort.NAME, "t.name",
-			TargetQuery.Sort.CODE, "t.code", TargetQuery.Sort.REGION, "t.region_code", TargetQuery.Sort.CREDIT_CLASS,
-			"t.credit_class", TargetQuery.Sort.ESTABLISHED, "t.established_on");
+	/** Sort columns; each order (with the id last) is the order of an index, read forwards or backwards. */
+	private static final Map<TargetQuery.Sort, List<String>> ORDER = Map.of(TargetQuery.Sort.NAME, List.of("t.name"),
+			TargetQuery.Sort.CODE, List.of("t.code"), TargetQuery.Sort.REGION, List.of("t.region_code", "t.name"),
+			TargetQuery.Sort.CREDIT_CLASS, List.of("t.credit_class", "t.name"), TargetQuery.Sort.ESTABLISHED,
+			List.of("t.established_on"));
 
 	/** Four or more letters, digits and hyphens, at least one a digit: what a typed code looks like. */
 	private static final Pattern CODE_LIKE = Pattern.compile("(?=.*[0-9])[0-9A-Za-z-]{4,64}");
@@ -57,8 +59,7 @@ class JdbcTargetSearch implements TargetSearch {
 	public TargetPage search(TargetQuery query, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(query, params);
-		String direction = query.descending() ? " desc" : " asc";
-		String order = ORDER.getOrDefault(query.sort(), "t.name") + direction + " nulls last, t.id" + direction;
+		String order = orderBy(query);
 		params.addValue("limit", size).addValue("offset", (long) page * size);
 		List<TargetRow> rows = this.jdbc.query("""
 				select t.id, t.kind, t.code_type, t.code, t.name, t.region_code, t.industry_section_code,
@@ -78,8 +79,7 @@ class JdbcTargetSearch implements TargetSearch {
 	public void forEach(TargetQuery query, int limit, Consumer<TargetExportRow> consumer) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(query, params);
-		String direction = query.descending() ? " desc" : " asc";
-		String order = ORDER.getOrDefault(query.sort(), "t.name") + direction + " nulls last, t.id" + direction;
+		String order = orderBy(query);
 		params.addValue("limit", limit);
 		// streamed with a cursor (fetch size) inside the caller's read-only transaction
 		this.streaming.query("select t.kind, t.code, t.name, r.name as region, t.address, t.industry_division_code, "
@@ -110,6 +110,14 @@ class JdbcTargetSearch implements TargetSearch {
 
 	private static String text(String value) {
 		return (value == null) ? "" : value;
+	}
+
+	/** Default null ordering in both directions, so that the index can be read backwards for "desc". */
+	static String orderBy(TargetQuery query) {
+		String direction = query.descending() ? " desc" : " asc";
+		List<String> columns = new ArrayList<>(ORDER.getOrDefault(query.sort(), List.of("t.name")));
+		columns.add("t.id");
+		return String.join(", ", columns.stream().map(column -> column + direction).toList());
 	}
 
 	static String where(TargetQuery q, MapSqlParameterSource params) {
