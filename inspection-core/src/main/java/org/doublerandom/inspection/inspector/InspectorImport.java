@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.doublerandom.inspection.spreadsheet.SheetRow;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.Departments;
@@ -29,7 +29,6 @@ import org.doublerandom.inspection.shared.Actor;
 import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.Role;
-import org.doublerandom.inspection.spreadsheet.CellDates;
 import org.doublerandom.inspection.spreadsheet.ImportColumns;
 import org.doublerandom.inspection.spreadsheet.ReadLimits;
 import org.doublerandom.inspection.spreadsheet.SpreadsheetException;
@@ -330,7 +329,7 @@ public class InspectorImport {
 				&& row.text("发证机关").isEmpty() && row.text("有效期至").isEmpty());
 		CertificateKind certificateKind = row.choice("证件类型", CERTIFICATE_KINDS, "inspector.import.certificateKind.unknown");
 		LocalDate validUntil = row.date("有效期至");
-		if (row.failed) {
+		if (row.failed()) {
 			return null;
 		}
 		InspectorDetails details = null;
@@ -352,7 +351,7 @@ public class InspectorImport {
 				row.fail(certificateColumnOf(ex.field()), ex.messageKey(), ex.arguments());
 			}
 		}
-		return row.failed ? null : new ImportRow(row.number, details, certificate, itemCodes);
+		return row.failed() ? null : new ImportRow(row.number(), details, certificate, itemCodes);
 	}
 
 	static String columnOf(String field) {
@@ -425,58 +424,15 @@ public class InspectorImport {
 
 	}
 
-	/** One data row being read: typed access to its cells, recording conversion errors at their column. */
-	static final class Row {
-
-		final int number;
-
-		final List<String> cells;
-
-		final Map<String, Integer> column;
-
-		final Checked checked;
-
-		boolean failed;
+	/** One data row of the inspector sheet. */
+	static final class Row extends SheetRow {
 
 		Row(int number, List<String> cells, Map<String, Integer> column, Checked checked) {
-			this.number = number;
-			this.cells = cells;
-			this.column = column;
-			this.checked = checked;
-		}
-
-		String text(String name) {
-			Integer index = this.column.get(name);
-			return (index == null || index >= this.cells.size()) ? "" : this.cells.get(index);
-		}
-
-		<E> E choice(String name, Map<String, E> values, String errorKey) {
-			String text = text(name);
-			if (text.isEmpty()) {
-				return null;
-			}
-			E value = values.get(text.toUpperCase(Locale.ROOT));
-			if (value == null) {
-				fail(name, errorKey, text);
-			}
-			return value;
+			super(number, cells, column, checked::error);
 		}
 
 		LocalDate date(String name) {
-			String text = text(name);
-			if (text.isEmpty()) {
-				return null;
-			}
-			LocalDate date = CellDates.parse(text);
-			if (date == null) {
-				fail(name, "inspector.import.date.invalid", text);
-			}
-			return date;
-		}
-
-		void fail(String name, String key, Object... args) {
-			this.failed = true;
-			this.checked.error(this.number, name, key, args);
+			return date(name, "inspector.import.date.invalid");
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.doublerandom.inspection.spreadsheet.SheetRow;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.Departments;
@@ -316,7 +317,7 @@ public class ItemImport {
 			String guideRequirements = row.optional("指引工作要求", 4000);
 			String remarks = row.optional("备注", 4000);
 			Integer sortOrder = row.sortOrder();
-			if (row.failed) {
+			if (row.failed()) {
 				return;
 			}
 			if (!seenCodes.add(key(code))) {
@@ -407,36 +408,10 @@ public class ItemImport {
 	 * One data row being read: its cells by column, each checked as the item form checks its field (the
 	 * same message keys: NotBlank, Size, Pattern.form.code, NotEmpty.targetKinds…), errors at their column.
 	 */
-	private static final class Row {
-
-		final int number;
-
-		final List<String> cells;
-
-		final Map<String, Integer> column;
-
-		final Checked checked;
-
-		boolean failed;
+	private static final class Row extends SheetRow {
 
 		Row(int number, List<String> cells, Map<String, Integer> column, Checked checked) {
-			this.number = number;
-			this.cells = cells;
-			this.column = column;
-			this.checked = checked;
-		}
-
-		/**
-		 * The cell's text. An export puts an apostrophe before text a spreadsheet would take for a formula
-		 * (SpreadsheetWriter); it is taken off again so that an export imports back unchanged.
-		 */
-		String text(String name) {
-			Integer index = this.column.get(name);
-			String text = (index == null || index >= this.cells.size()) ? "" : this.cells.get(index);
-			if (text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0) {
-				return text.substring(1);
-			}
-			return text;
+			super(number, cells, column, checked::error);
 		}
 
 		/** @param max the form's {@code @Size(max)}, or 0 when the form sets none */
@@ -516,11 +491,6 @@ public class ItemImport {
 				fail("排序", "typeMismatch");
 				return null;
 			}
-		}
-
-		void fail(String name, String key, Object... args) {
-			this.failed = true;
-			this.checked.error(this.number, name, key, args);
 		}
 
 	}

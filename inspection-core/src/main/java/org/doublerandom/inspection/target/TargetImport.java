@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.doublerandom.inspection.spreadsheet.SheetRow;
 import org.doublerandom.inspection.organization.Region;
 import org.doublerandom.inspection.organization.Regions;
-import org.doublerandom.inspection.spreadsheet.CellDates;
 import org.doublerandom.inspection.spreadsheet.ImportColumns;
 import org.doublerandom.inspection.spreadsheet.ReadLimits;
 import org.doublerandom.inspection.spreadsheet.SpreadsheetException;
@@ -163,7 +163,7 @@ public class TargetImport {
 							: row.choice("登记状态", statuses, "import.status.unknown"),
 					row.flag("经营异常"), row.credit("信用分类"), row.date("信用分类日期"), row.text("信用分类来源"),
 					row.flag("重点监管"), splitTags(row.text("标签")));
-			if (row.failed) {
+			if (row.failed()) {
 				return;
 			}
 			TargetRules.CheckedCode code = rules.checkCode(kind, data.code());
@@ -231,60 +231,19 @@ public class TargetImport {
 		return map;
 	}
 
-	/** One data row being read: typed access to its cells, recording conversion errors at their column. */
-	private static final class Row {
-
-		final int number;
-
-		final List<String> cells;
-
-		final Map<String, Integer> column;
-
-		final Checked checked;
-
-		boolean failed;
+	/** One data row of the target sheet: the common cell types plus yes/no and credit classes. */
+	private static final class Row extends SheetRow {
 
 		Row(int number, List<String> cells, Map<String, Integer> column, Checked checked) {
-			this.number = number;
-			this.cells = cells;
-			this.column = column;
-			this.checked = checked;
-		}
-
-		String text(String name) {
-			Integer index = this.column.get(name);
-			return (index == null || index >= this.cells.size()) ? "" : this.cells.get(index);
-		}
-
-		<E> E choice(String name, Map<String, E> values, String errorKey) {
-			String text = text(name);
-			if (text.isEmpty()) {
-				return null;
-			}
-			E value = values.get(text.strip().toUpperCase(Locale.ROOT));
-			if (value == null) {
-				value = values.get(text.strip());
-			}
-			if (value == null) {
-				fail(name, errorKey, text);
-			}
-			return value;
+			super(number, cells, column, checked::error);
 		}
 
 		LocalDate date(String name) {
-			String text = text(name);
-			if (text.isEmpty()) {
-				return null;
-			}
-			LocalDate date = CellDates.parse(text);
-			if (date == null) {
-				fail(name, "import.date.invalid", text);
-			}
-			return date;
+			return date(name, "import.date.invalid");
 		}
 
 		boolean flag(String name) {
-			String text = text(name).toLowerCase(Locale.ROOT);
+			String text = text(name).strip().toLowerCase(Locale.ROOT);
 			return switch (text) {
 				case "", "否", "n", "no", "false", "0" -> false;
 				case "是", "y", "yes", "true", "1" -> true;
@@ -296,7 +255,7 @@ public class TargetImport {
 		}
 
 		CreditClass credit(String name) {
-			String text = text(name).toUpperCase(Locale.ROOT).replace("类", "");
+			String text = text(name).strip().toUpperCase(Locale.ROOT).replace("类", "");
 			if (text.isEmpty()) {
 				return null;
 			}
@@ -307,11 +266,6 @@ public class TargetImport {
 				fail(name, "import.credit.invalid", text(name));
 				return null;
 			}
-		}
-
-		void fail(String name, String key, Object... args) {
-			this.failed = true;
-			this.checked.error(this.number, name, key, args);
 		}
 
 	}
