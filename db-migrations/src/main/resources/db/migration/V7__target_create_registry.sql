@@ -3,6 +3,15 @@
 
 create extension if not exists pg_trgm;
 
+-- 名称二元组: every two adjacent characters of a name. Chinese trade names (字号) are mostly two characters,
+-- too short for a trigram index; a GIN index over the bigrams finds any substring of two or more.
+create function name_bigrams(name text) returns text[]
+    language sql immutable strict parallel safe as
+$$
+    select coalesce(array_agg(distinct lower(substr(name, i, 2))), '{}')
+      from generate_series(1, greatest(char_length(name) - 1, 0)) as i
+$$;
+
 create table industry_section (
     code     varchar(1)   primary key check (code ~ '^[A-T]$'),
     name     varchar(50)  not null,
@@ -162,6 +171,7 @@ create table target (
     credit_class_on         date,
     credit_class_source     varchar(100),
     key_supervision         boolean      not null default false,
+    name_bigrams            text[]       generated always as (name_bigrams(name)) stored,
     created_at              timestamptz  not null,
     updated_at              timestamptz  not null,
     version                 bigint       not null default 0,
@@ -190,8 +200,9 @@ create index target_credit_name on target (credit_class, name, id);
 create index target_section_name on target (industry_section_code, name, id);
 create index target_section_established on target (industry_section_code, established_on, id);
 create index target_key_supervision_name on target (name, id) where key_supervision;
+create index target_key_supervision_credit_name on target (credit_class, name, id) where key_supervision;
 create index target_status on target (status) where status <> 'ACTIVE';
-create index target_name_trgm on target using gin (name gin_trgm_ops);
+create index target_name_bigrams on target using gin (name_bigrams);
 
 -- which departments' registries include the target (a target is stored once)
 create table target_department (

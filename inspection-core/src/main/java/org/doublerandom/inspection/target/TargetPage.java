@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record TargetPage(List<TargetRow> rows, int page, int size, long total, boolean totalCapped) {
 
-	public static final long COUNT_CAP = 10_000;
+	public static final long COUNT_CAP = 2_000;
 
 	public int totalPages() {
 		return (int) Math.max(1, (this.total + this.size - 1) / this.size);

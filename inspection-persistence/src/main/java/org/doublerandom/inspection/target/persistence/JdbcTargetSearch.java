@@ -133,6 +133,12 @@ class JdbcTargetSearch implements TargetSearch {
 				clauses.add("t.code like :prefix escape '\\'");
 				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
 			}
+			else if (text.codePointCount(0, text.length()) >= 2) {
+				// the bigram index narrows to names holding every pair of the text; ilike confirms the order
+				clauses.add("t.name_bigrams @> name_bigrams(:text) and t.name ilike :contains escape '\\'");
+				params.addValue("text", text);
+				params.addValue("contains", "%" + escapeLike(text) + "%");
+			}
 			else {
 				clauses.add("t.name ilike :contains escape '\\'");
 				params.addValue("contains", "%" + escapeLike(text) + "%");

@@ -184,7 +184,7 @@ class TargetRegistryBenchmark {
 			s.execute("drop table if exists bench_copy");
 			if (likeRegistry) {
 				s.execute("create table bench_copy (like target including defaults including constraints "
-						+ "including indexes including identity)");
+						+ "including indexes including identity including generated)");
 				s.execute("alter table bench_copy add column tags text, alter column created_at set default now(), "
 						+ "alter column updated_at set default now(), alter column code_type set default 'USCC'");
 			}

@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.target.web;
 
+import org.doublerandom.inspection.target.TargetPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,19 @@ class TargetRegistryTests {
 			.getContentAsString();
 		long all = this.jdbc.queryForObject("select count(*) from target", Long.class);
 		assertThat(all).isGreaterThan(inRegistryOf("WSJK"));
-		assertThat(bureau).contains("共 " + String.format("%,d", all) + " 个检查对象");
+		assertThat(bureau).contains((all > TargetPage.COUNT_CAP) ? "超过 " + String.format("%,d", TargetPage.COUNT_CAP) + " 个检查对象"
+				: "共 " + String.format("%,d", all) + " 个检查对象");
+	}
+
+	@Test
+	void aTwoCharacterTradeNameFindsEveryTargetWhoseNameHoldsIt() throws Exception {
+		long expected = this.jdbc.queryForObject("select count(*) from target where name like '%华润%'", Long.class);
+		assertThat(expected).isPositive().isLessThan(TargetPage.COUNT_CAP);
+		String page = this.mvc.perform(get("/registry/targets").param("q", "华润").with(as("bureau")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("共 " + expected + " 个检查对象");
 	}
 
 	@Test
