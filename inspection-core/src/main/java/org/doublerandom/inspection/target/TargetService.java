@@ -38,6 +38,8 @@ public class TargetService {
 
 	private final TargetBulkWriter bulk;
 
+	private final LastInspections lastInspections;
+
 	private final Regions regions;
 
 	private final Industries industries;
@@ -48,11 +50,12 @@ public class TargetService {
 
 	private final Clock clock;
 
-	public TargetService(Targets targets, TargetSearch search, TargetBulkWriter bulk, Regions regions,
-			Industries industries, CurrentActor actor, AuditTrail audit, Clock clock) {
+	public TargetService(Targets targets, TargetSearch search, TargetBulkWriter bulk, LastInspections lastInspections,
+			Regions regions, Industries industries, CurrentActor actor, AuditTrail audit, Clock clock) {
 		this.targets = targets;
 		this.search = search;
 		this.bulk = bulk;
+		this.lastInspections = lastInspections;
 		this.regions = regions;
 		this.industries = industries;
 		this.actor = actor;
@@ -109,6 +112,12 @@ public class TargetService {
 	public boolean mayChange(Target target) {
 		Actor me = this.actor.get();
 		return me.hasAny(Role.OFFICER, Role.DEPT_MANAGER, Role.BUREAU) && target.isLinkedTo(me.departmentId());
+	}
+
+	/** The target's last inspections per department and item, once the actor may read the target. */
+	public List<LastInspection> lastInspections(Long id) {
+		target(id);
+		return this.lastInspections.forTarget(id);
 	}
 
 	public List<AuditEvent> history(Long id) {

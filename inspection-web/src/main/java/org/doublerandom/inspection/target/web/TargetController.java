@@ -100,6 +100,7 @@ class TargetController {
 		model.addAttribute("target", target);
 		model.addAttribute("mayChange", this.targets.mayChange(target));
 		model.addAttribute("history", this.targets.history(id));
+		model.addAttribute("lastInspections", this.targets.lastInspections(id));
 		model.addAttribute("licenceForm", LicenceForm.empty());
 		referenceData(model);
 		return "target/detail";
@@ -172,6 +173,7 @@ class TargetController {
 		model.addAttribute("target", target);
 		model.addAttribute("mayChange", this.targets.mayChange(target));
 		model.addAttribute("history", this.targets.history(id));
+		model.addAttribute("lastInspections", this.targets.lastInspections(id));
 		referenceData(model);
 		return "target/detail";
 	}

@@ -72,6 +72,19 @@ class TargetRegistryTests {
 	}
 
 	@Test
+	void theDetailPageShowsWhenEachDepartmentLastInspectedTheTargetForAnItem() throws Exception {
+		Long id = this.jdbc.queryForObject("select min(target_id) from target_department d join department p "
+				+ "on p.id = d.department_id where p.code = 'WSJK'", Long.class);
+		this.jdbc.update("insert into target_item_inspection (target_id, department_id, item_code, last_inspected_on) "
+				+ "select ?, id, 'WSJK-001', date '2026-05-20' from department where code = 'WSJK' on conflict do nothing", id);
+		String page = this.mvc.perform(get("/registry/targets/{id}", id).with(as("wsjk-officer")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("最近检查日期", "WSJK-001", "2026-05-20");
+	}
+
+	@Test
 	void aTargetOutsideTheDepartmentsRegistryIsNotFoundForItsOfficers() throws Exception {
 		Long notHealth = this.jdbc.queryForObject("""
 				select t.id from target t where not exists (select 1 from target_department d join department p
