@@ -123,7 +123,10 @@ class JdbcTargetSearch implements TargetSearch {
 	static String where(TargetQuery q, MapSqlParameterSource params) {
 		List<String> clauses = new ArrayList<>();
 		if (q.departmentId() != null) {
-			clauses.add("exists (select 1 from target_department d where d.target_id = t.id and d.department_id = :department)");
+			// "offset 0" keeps this a per-row probe of the link's primary key: flattened into a semi-join,
+			// the planner would hash all of a large department's links (millions) before the first row
+			clauses.add("exists (select 1 from target_department d where d.target_id = t.id "
+					+ "and d.department_id = :department offset 0)");
 			params.addValue("department", q.departmentId());
 		}
 		if (q.text() != null && !q.text().isBlank()) {
@@ -133,7 +136,13 @@ class JdbcTargetSearch implements TargetSearch {
 				clauses.add("t.code like :prefix escape '\\'");
 				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
 			}
-			else if (text.codePointCount(0, text.length()) >= 2) {
+			else if (text.codePointCount(0, text.length()) == 2) {
+				// a two-character text is one bigram: containment is the whole test, and the planner's
+				// estimate of it (from the array statistics) is a good one
+				clauses.add("t.name_bigrams @> name_bigrams(:text)");
+				params.addValue("text", text);
+			}
+			else if (text.codePointCount(0, text.length()) > 2) {
 				// the bigram index narrows to names holding every pair of the text; ilike confirms the order
 				clauses.add("t.name_bigrams @> name_bigrams(:text) and t.name ilike :contains escape '\\'");
 				params.addValue("text", text);
