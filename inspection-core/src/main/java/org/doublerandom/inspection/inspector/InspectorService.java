@@ -267,6 +267,18 @@ public class InspectorService {
 	public InspectorConflict declareConflict(Long id, String targetCode, String reason) {
 		Actor me = this.actor.get();
 		Inspector inspector = changeable(id, "inspector.conflict.declare");
+		return declare(inspector, targetCode, reason, me.username());
+	}
+
+	/** Demo data and installation: a declared conflict outside any user request. */
+	@Transactional
+	public InspectorConflict provisionConflict(Long id, String targetCode, String reason) {
+		this.actor.get().requireSystem("inspector.provision");
+		Inspector inspector = this.inspectors.findById(id).orElseThrow(() -> new NotFoundException("inspector", id));
+		return declare(inspector, targetCode, reason, Actor.SYSTEM);
+	}
+
+	private InspectorConflict declare(Inspector inspector, String targetCode, String reason, String declaredBy) {
 		String code = strip(targetCode);
 		if (code == null) {
 			throw new DomainException("inspector.conflict.targetCode.required", "targetCode");
@@ -289,9 +301,9 @@ public class InspectorService {
 		if (inspector.hasConflictWith(target.getId())) {
 			throw new DomainException("inspector.conflict.duplicate", "targetCode", code);
 		}
-		InspectorConflict conflict = inspector.declareConflict(target.getId(), why, today(), me.username(),
+		InspectorConflict conflict = inspector.declareConflict(target.getId(), why, today(), declaredBy,
 				this.clock.instant());
-		this.audit.success("inspector.conflict.declare", "inspector", id,
+		this.audit.success("inspector.conflict.declare", "inspector", inspector.getId(),
 				inspector.getName() + ": + " + target.getCode() + " " + target.getName() + " (" + why + ")");
 		return conflict;
 	}

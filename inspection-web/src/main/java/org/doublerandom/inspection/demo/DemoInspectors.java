@@ -14,6 +14,8 @@ import org.doublerandom.inspection.inspector.InspectorStatus;
 import org.doublerandom.inspection.inspector.NewCertificate;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
+import org.doublerandom.inspection.target.TargetRules;
+import org.doublerandom.inspection.target.TargetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -54,15 +56,22 @@ class DemoInspectors implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoInspectors(InspectorService inspectors, OrganizationService organization, Clock clock) {
+	private final TargetService targets;
+
+	DemoInspectors(InspectorService inspectors, OrganizationService organization, TargetService targets,
+			Clock clock) {
 		this.inspectors = inspectors;
 		this.organization = organization;
+		this.targets = targets;
 		this.clock = clock;
 	}
+
 
 	@Override
 	public void run(ApplicationArguments args) {
 		LocalDate today = LocalDate.now(this.clock);
+		TargetRules rules = this.targets.rules();
+		boolean targetsLoaded = this.targets.count() >= DemoTargets.MARKET_ENTITIES;
 		int number = 0;
 		int added = 0;
 		for (DemoDepartment demo : DEPARTMENTS) {
@@ -77,8 +86,15 @@ class DemoInspectors implements ApplicationRunner {
 				if (this.inspectors.provisioned(department.getId(), name)) {
 					continue;
 				}
-				this.inspectors.provision(department.getId(), details(demo, department, name, number, k, expert),
-						certificates(demo, number, k, expert, today), items(demo, k));
+				var inspector = this.inspectors.provision(department.getId(),
+						details(demo, department, name, number, k, expert), certificates(demo, number, k, expert, today),
+						items(demo, k));
+				if (k % 5 == 1 && targetsLoaded) {
+					// 回避: a few officers declared a relative working at a demo business
+					this.inspectors.provisionConflict(inspector.getId(),
+							DemoTargets.marketEntity((number * 37) % DemoTargets.MARKET_ENTITIES, rules).code(),
+							"演示：亲属在该企业任职");
+				}
 				added++;
 			}
 		}
