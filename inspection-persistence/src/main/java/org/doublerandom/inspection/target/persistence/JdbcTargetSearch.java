@@ -58,8 +58,17 @@ class JdbcTargetSearch implements TargetSearch {
 	@Override
 	public TargetPage search(TargetQuery query, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(query, params);
-		String order = orderBy(query);
+		String where = where(query, params, true);
+		long counted = this.jdbc.queryForObject(
+				"select count(*) from (select 1 from target t " + where + " limit " + (TargetPage.COUNT_CAP + 1) + ") c",
+				params, Long.class);
+		boolean capped = counted > TargetPage.COUNT_CAP;
+		if (capped && nameSearch(query)) {
+			// a word in thousands of names: reading the sort order's index until a page matches is faster
+			// than fetching every match through the bigram index and sorting them
+			params = new MapSqlParameterSource();
+			where = where(query, params, false);
+		}
 		params.addValue("limit", size).addValue("offset", (long) page * size);
 		List<TargetRow> rows = this.jdbc.query("""
 				select t.id, t.kind, t.code_type, t.code, t.name, t.region_code, t.industry_section_code,
@@ -67,18 +76,20 @@ class JdbcTargetSearch implements TargetSearch {
 				       t.established_on,
 				       (select count(*) from target_department d where d.target_id = t.id) as departments
 				from target t
-				""" + where + " order by " + order + " limit :limit offset :offset", params, JdbcTargetSearch::row);
-		long counted = this.jdbc.queryForObject(
-				"select count(*) from (select 1 from target t " + where + " limit " + (TargetPage.COUNT_CAP + 1) + ") c",
-				params, Long.class);
-		boolean capped = counted > TargetPage.COUNT_CAP;
+				""" + where + " order by " + orderBy(query) + " limit :limit offset :offset", params,
+				JdbcTargetSearch::row);
 		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
 	}
+
+	static boolean nameSearch(TargetQuery query) {
+		return query.text() != null && !query.text().isBlank() && !CODE_LIKE.matcher(query.text().strip()).matches();
+	}
+
 
 	@Override
 	public void forEach(TargetQuery query, int limit, Consumer<TargetExportRow> consumer) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(query, params);
+		String where = where(query, params, true);
 		String order = orderBy(query);
 		params.addValue("limit", limit);
 		// streamed with a cursor (fetch size) inside the caller's read-only transaction
@@ -120,7 +131,8 @@ class JdbcTargetSearch implements TargetSearch {
 		return String.join(", ", columns.stream().map(column -> column + direction).toList());
 	}
 
-	static String where(TargetQuery q, MapSqlParameterSource params) {
+	/** @param bigramIndex whether name searches go through the bigram index (few matches) or not (many) */
+	static String where(TargetQuery q, MapSqlParameterSource params, boolean bigramIndex) {
 		List<String> clauses = new ArrayList<>();
 		if (q.departmentId() != null) {
 			// "offset 0" keeps this a per-row probe of the link's primary key: flattened into a semi-join,
@@ -135,6 +147,10 @@ class JdbcTargetSearch implements TargetSearch {
 			if (CODE_LIKE.matcher(text).matches()) {
 				clauses.add("t.code like :prefix escape '\\'");
 				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
+			}
+			else if (!bigramIndex) {
+				clauses.add("t.name ilike :contains escape '\\'");
+				params.addValue("contains", "%" + escapeLike(text) + "%");
 			}
 			else if (text.codePointCount(0, text.length()) == 2) {
 				// a two-character text is one bigram: containment is the whole test, and the planner's

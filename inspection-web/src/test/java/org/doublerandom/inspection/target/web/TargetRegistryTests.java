@@ -1,6 +1,8 @@
 package org.doublerandom.inspection.target.web;
 
 import org.doublerandom.inspection.target.TargetPage;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,20 @@ class TargetRegistryTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("共 " + expected + " 个检查对象");
+	}
+
+	@Test
+	void aWordInThousandsOfNamesStillListsAFullPageOfMatchingNames() throws Exception {
+		String page = this.mvc.perform(get("/registry/targets").param("q", "演示").with(as("bureau")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("超过 " + String.format("%,d", TargetPage.COUNT_CAP) + " 个检查对象");
+		var names = Pattern.compile("<a href=\"/registry/targets/\\d+\">([^<]+)</a>").matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(names).hasSize(20).allSatisfy(name -> assertThat(name).contains("演示"));
 	}
 
 	@Test
