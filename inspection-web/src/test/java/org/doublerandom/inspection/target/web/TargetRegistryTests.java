@@ -1,8 +1,8 @@
 package org.doublerandom.inspection.target.web;
 
-import org.doublerandom.inspection.target.TargetPage;
 import java.util.regex.Pattern;
 
+import org.doublerandom.inspection.target.TargetPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
