@@ -89,14 +89,18 @@ class JdbcTargetSearch implements TargetSearch {
 			where = where(query, params, false);
 		}
 		params.addValue("limit", size).addValue("offset", (long) page * size);
+		// the page's ids first, from the sort order's index alone (an index-only scan: the filters of a name
+		// search are tested on the index entries, not on 40,000 fetched rows), then those 20 rows in full
+		String order = orderBy(query);
 		List<TargetRow> rows = this.jdbc.query("""
 				select t.id, t.kind, t.code_type, t.code, t.name, t.region_code, t.industry_section_code,
 				       t.industry_division_code, t.status, t.abnormal_listed, t.credit_class, t.key_supervision,
 				       t.established_on,
 				       (select count(*) from target_department d where d.target_id = t.id) as departments
-				from target t
-				""" + where + " order by " + orderBy(query) + " limit :limit offset :offset", params,
-				JdbcTargetSearch::row);
+				from (select t.id from target t""" + where + " order by " + order + """
+				 limit :limit offset :offset) page
+				join target t on t.id = page.id
+				order by\s""" + order, params, JdbcTargetSearch::row);
 		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
 	}
 
