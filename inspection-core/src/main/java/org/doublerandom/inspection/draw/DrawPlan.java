@@ -63,6 +63,10 @@ public record DrawPlan(String label, String codeRelease, Instant committedAt, In
 				Sha256.fromHex(d.sha256(), 32, "file hash");
 			}
 			Sha256.fromHex(pool.merkleRoot(), 32, "pool Merkle root");
+			// only the pool's Merkle root is committed (the public variant omits the pool, never the others)
+			roster = new FileDigest(roster.sha256(), roster.rows(), null);
+			conflicts = new FileDigest(conflicts.sha256(), conflicts.rows(), null);
+			history = new FileDigest(history.sha256(), history.rows(), null);
 		}
 
 	}
