@@ -54,7 +54,7 @@ class AmendmentTests {
 
 	@Test
 	void onlyTheHolderOfASlotCanBeReplacedOnIt() {
-		DrawVectors.Case c = DrawVectors.vector(null);
+		DrawVectors.Case c = DrawVectors.vectorDraw();
 		SlotAssignment slot = ((MatchingOutcome.Assigned) c.draw().result().matching()).slots().get(0);
 		assertThatThrownBy(() -> c.draw()
 			.amend(new Amendment.InspectorUnavailable(slot.target(), slot.department(), slot.slot(), "I-S5", "SICK_LEAVE", "李四",

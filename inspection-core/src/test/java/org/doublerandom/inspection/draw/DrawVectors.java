@@ -128,15 +128,35 @@ final class DrawVectors {
 				new DrawPlan.Strata(ATTRIBUTES, "credit_class"), sampling, assignment, declaredSources());
 		List<SourceValue> sources = sourceValues();
 		Draw draw = Draw.run(plan, CandidateStream.of(pool), null, roster, conflicts, history, sources);
+		Case c = new Case(plan, pool, roster, conflicts, history, sources, draw);
 		if (dir != null) {
-			EvidencePackage.writeInputs(dir, poolFile, rosterFile, conflictFile, historyFile);
-			EvidencePackage.writeDraw(dir, plan, sources, draw);
+			write(c, dir);
 		}
-		return new Case(plan, pool, roster, conflicts, history, sources, draw);
+		return c;
 	}
 
+	static void write(Case c, Path dir) {
+		EvidencePackage.writeInputs(dir, CanonicalCsv.pool(ATTRIBUTES, c.pool()), CanonicalCsv.roster(c.roster()),
+				CanonicalCsv.conflicts(c.conflicts()), CanonicalCsv.history(c.history()));
+		EvidencePackage.writeDraw(dir, c.plan(), c.sources(), c.draw());
+	}
+
+	static final Instant AMENDED_AT = Instant.parse("2026-12-03T02:00:00Z");
+
+	/** The published vector: the draw, then T-104 found deregistered and I-W2 on sick leave. */
 	static Case vector(Path dir) {
-		return run(pool(), roster(), conflicts(), history(), sampling(), assignment(), dir);
+		Case c = run(pool(), roster(), conflicts(), history(), sampling(), assignment(), null);
+		c.draw().amend(new Amendment.TargetIneligible("T-104", "DEREGISTERED", "王五 (科长)", AMENDED_AT));
+		c.draw().amend(new Amendment.InspectorUnavailable("T-203", "WSJK", 0, "I-W2", "SICK_LEAVE", "王五 (科长)", AMENDED_AT));
+		if (dir != null) {
+			write(c, dir);
+		}
+		return c;
+	}
+
+	/** The vector's draw alone, before any amendment. */
+	static Case vectorDraw() {
+		return run(pool(), roster(), conflicts(), history(), sampling(), assignment(), null);
 	}
 
 	/** A deterministic pseudo-random number from a counter (SHA-256, first 4 bytes), for synthetic data only. */
