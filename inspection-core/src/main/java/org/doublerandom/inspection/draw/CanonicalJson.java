@@ -1,6 +1,14 @@
 package org.doublerandom.inspection.draw;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,11 +38,38 @@ public final class CanonicalJson {
 
 	public static String write(Object value) {
 		StringBuilder out = new StringBuilder();
-		write(value, out);
+		try {
+			write(value, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return out.toString();
 	}
 
-	private static void write(Object value, StringBuilder out) {
+	/**
+	 * Streams the canonical UTF-8 bytes of a value: large lists may be lazy views, so a result with a
+	 * million slots is written without ever holding its text in memory.
+	 */
+	public static void write(Object value, OutputStream out) throws IOException {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		write(value, writer);
+		writer.flush();
+	}
+
+	/** SHA-256 of the canonical bytes, computed while streaming them. */
+	public static byte[] hash(Object value) {
+		MessageDigest digest = Sha256.newDigest();
+		try {
+			write(value, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return digest.digest();
+	}
+
+	private static void write(Object value, Appendable out) throws IOException {
 		if (value instanceof String s) {
 			string(s, out);
 		}
@@ -43,7 +78,7 @@ public final class CanonicalJson {
 			if (Math.abs(n) > MAX_SAFE) {
 				throw new IllegalArgumentException("integer outside ±2^53: " + n);
 			}
-			out.append(n);
+			out.append(Long.toString(n));
 		}
 		else if (value instanceof Map<?, ?> map) {
 			TreeMap<String, Object> sorted = new TreeMap<>();
@@ -78,7 +113,11 @@ public final class CanonicalJson {
 		}
 	}
 
-	private static void string(String s, StringBuilder out) {
+	private static void string(String s, Appendable out) throws IOException {
+		if (plain(s)) {
+			out.append('"').append(s).append('"');
+			return;
+		}
 		out.append('"');
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -110,6 +149,17 @@ public final class CanonicalJson {
 			}
 		}
 		out.append('"');
+	}
+
+	/** Nothing to escape and no surrogate to check: the common case of ids, hashes and codes. */
+	private static boolean plain(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Reads JSON of the same subset; maps keep their order, numbers are {@code Long}. */

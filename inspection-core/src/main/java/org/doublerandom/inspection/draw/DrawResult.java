@@ -1,6 +1,10 @@
 package org.doublerandom.inspection.draw;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +19,10 @@ import org.doublerandom.inspection.draw.MatchingOutcome.Rule;
  */
 public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection selection, MatchingOutcome matching) {
 
+	/** The result as canonical JSON values; its long lists are lazy views over the records. */
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = body();
-		json.put("digest", Sha256.hex(Sha256.of(CanonicalJson.bytes(json))));
+		json.put("digest", Sha256.hex(CanonicalJson.hash(json)));
 		return json;
 	}
 
@@ -25,8 +30,29 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 		return CanonicalJson.bytes(toJson());
 	}
 
+	/** Streams {@code result.json}; the digest is computed in a first streaming pass. */
+	public void writeTo(OutputStream out) throws IOException {
+		CanonicalJson.write(toJson(), out);
+	}
+
 	public String digest() {
 		return (String) toJson().get("digest");
+	}
+
+	static <T> List<Object> lazy(List<T> list, Function<T, Object> json) {
+		return new AbstractList<>() {
+
+			@Override
+			public Object get(int index) {
+				return json.apply(list.get(index));
+			}
+
+			@Override
+			public int size() {
+				return list.size();
+			}
+
+		};
 	}
 
 	private Map<String, Object> body() {
@@ -62,11 +88,7 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 				groups.add(m);
 			}
 			assignment.put("groups", groups);
-			List<Object> slots = new ArrayList<>(a.slots().size());
-			for (MatchingOutcome.SlotAssignment s : a.slots()) {
-				slots.add(slotJson(s));
-			}
-			assignment.put("slots", slots);
+			assignment.put("slots", lazy(a.slots(), DrawResult::slotJson));
 		}
 		else if (this.matching instanceof MatchingOutcome.Infeasible i) {
 			assignment.put("status", "infeasible");
@@ -96,12 +118,20 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 	}
 
 	private static List<Object> ranked(List<TargetSelection.Ranked> list, int firstPosition) {
-		List<Object> out = new ArrayList<>(list.size());
-		int p = firstPosition;
-		for (TargetSelection.Ranked r : list) {
-			out.add(Map.of("id", r.id(), "rank", r.rankHex(), "pos", p++));
-		}
-		return out;
+		return new AbstractList<>() {
+
+			@Override
+			public Object get(int index) {
+				TargetSelection.Ranked r = list.get(index);
+				return Map.of("id", r.id(), "rank", r.rankHex(), "pos", firstPosition + index);
+			}
+
+			@Override
+			public int size() {
+				return list.size();
+			}
+
+		};
 	}
 
 }

@@ -2,6 +2,7 @@ package org.doublerandom.inspection.draw;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,12 @@ public final class EvidencePackage {
 	public static void writeDraw(Path dir, DrawPlan plan, List<SourceValue> sources, Draw draw) {
 		write(dir, PLAN, plan.canonicalBytes());
 		write(dir, SOURCES, CanonicalJson.bytes(SourceValue.toJson(sources)));
-		write(dir, RESULT, draw.result().canonicalBytes());
+		try (OutputStream out = Files.newOutputStream(dir.resolve(RESULT))) {
+			draw.result().writeTo(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		write(dir, AMENDMENTS, draw.amendmentsBytes());
 	}
 
@@ -99,8 +105,18 @@ public final class EvidencePackage {
 		check(plan.inputs().conflicts(), actual.conflicts(), CONFLICTS, false);
 		check(plan.inputs().history(), actual.history(), HISTORY, false);
 		List<SourceValue> sources = SourceValue.fromJson(CanonicalJson.parseCanonical(read(dir, SOURCES), SOURCES));
-		CandidateStream pool = sink -> {
-			try (InputStream in = Files.newInputStream(dir.resolve(POOL))) {
+		Draw draw = Draw.run(plan, poolStream(dir.resolve(POOL), attributes), null, CanonicalCsv.readRoster(stream(dir, ROSTER)),
+				CanonicalCsv.readConflicts(stream(dir, CONFLICTS)), CanonicalCsv.readHistory(stream(dir, HISTORY)), sources);
+		if (Files.exists(dir.resolve(AMENDMENTS))) {
+			Amendment.requestsFromJson(CanonicalJson.parseCanonical(read(dir, AMENDMENTS), AMENDMENTS)).forEach(draw::amend);
+		}
+		return draw;
+	}
+
+	/** The eligible rows of a canonical pool file, read (and checked) anew on every pass. */
+	public static CandidateStream poolStream(Path file, List<String> attributes) {
+		return sink -> {
+			try (InputStream in = Files.newInputStream(file)) {
 				CanonicalCsv.read(in, CanonicalCsv.poolHeader(attributes), -1, (f, n) -> {
 					if (f[attributes.size() + 1].isEmpty()) {
 						CanonicalCsv.poolRow(f, attributes.size(), n);
@@ -112,12 +128,6 @@ public final class EvidencePackage {
 				throw new UncheckedIOException(ex);
 			}
 		};
-		Draw draw = Draw.run(plan, pool, null, CanonicalCsv.readRoster(stream(dir, ROSTER)),
-				CanonicalCsv.readConflicts(stream(dir, CONFLICTS)), CanonicalCsv.readHistory(stream(dir, HISTORY)), sources);
-		if (Files.exists(dir.resolve(AMENDMENTS))) {
-			Amendment.requestsFromJson(CanonicalJson.parseCanonical(read(dir, AMENDMENTS), AMENDMENTS)).forEach(draw::amend);
-		}
-		return draw;
 	}
 
 	/** The first difference between a package and its re-derivation, or empty when it holds. */
@@ -129,7 +139,7 @@ public final class EvidencePackage {
 		catch (DrawInputException ex) {
 			return Optional.of(ex.detail());
 		}
-		if (!Arrays.equals(draw.result().canonicalBytes(), read(dir, RESULT))) {
+		if (!Arrays.equals(CanonicalJson.hash(draw.result().toJson()), fileHash(dir.resolve(RESULT)))) {
 			return Optional.of("result.json differs from the re-derived result");
 		}
 		if (!Arrays.equals(draw.amendmentsBytes(), read(dir, AMENDMENTS))) {
@@ -142,6 +152,21 @@ public final class EvidencePackage {
 		if (!committed.sha256().equals(actual.sha256()) || committed.rows() != actual.rows()
 				|| (merkle && !committed.merkleRoot().equals(actual.merkleRoot()))) {
 			throw new DrawInputException(name + " is not the file the plan committed to");
+		}
+	}
+
+	private static byte[] fileHash(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			java.security.MessageDigest digest = Sha256.newDigest();
+			byte[] buffer = new byte[1 << 16];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				digest.update(buffer, 0, n);
+			}
+			return digest.digest();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

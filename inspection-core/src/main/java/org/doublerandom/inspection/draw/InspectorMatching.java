@@ -86,7 +86,17 @@ public final class InspectorMatching {
 
 	}
 
-	private record Slot(String target, GroupDef group, int j, String label, byte[] rank) {
+	private record Slot(String target, GroupDef group, int j, byte[] rank) {
+
+		/** Built again when needed (ties only), so a million slots do not keep a million labels. */
+		String label() {
+			return label(this.target, this.group, this.j);
+		}
+
+		static String label(String target, GroupDef group, int j) {
+			return target + "/" + group.department + "/" + j;
+		}
+
 	}
 
 	/**
@@ -180,8 +190,7 @@ public final class InspectorMatching {
 		for (String t : targets) {
 			for (GroupDef g : this.groups) {
 				for (int j = g.firstSlot; j < g.firstSlot + g.slotCount; j++) {
-					String label = t + "/" + g.department + "/" + j;
-					slots.add(new Slot(t, g, j, label, this.ranks.rank(Ranks.SLOT, label)));
+					slots.add(new Slot(t, g, j, this.ranks.rank(Ranks.SLOT, Slot.label(t, g, j))));
 				}
 			}
 		}
