@@ -86,7 +86,17 @@ public final class InspectorMatching {
 
 	}
 
-	private record Slot(String target, GroupDef group, int j, byte[] rank) {
+	private record Slot(String target, GroupDef group, int j, byte[] rank, long prefix) {
+
+		Slot(String target, GroupDef group, int j, byte[] rank) {
+			this(target, group, j, rank, java.nio.ByteBuffer.wrap(rank).getLong());
+		}
+
+		/** Unsigned order of the first 8 bytes decides almost always; the full rank and label otherwise. */
+		static int compare(Slot a, Slot b) {
+			int c = Long.compareUnsigned(a.prefix, b.prefix);
+			return (c != 0) ? c : Ranks.compare(a.rank, a.label(), b.rank, b.label());
+		}
 
 		/** Built again when needed (ties only), so a million slots do not keep a million labels. */
 		String label() {
@@ -159,16 +169,26 @@ public final class InspectorMatching {
 
 	private <T> Map<String, int[]> pairs(Iterable<T> rows, java.util.function.Function<T, String> target,
 			java.util.function.Function<T, String> inspector, Set<String> targets) {
-		Map<String, TreeSet<Integer>> sets = new HashMap<>();
+		// growable int lists per target (element 0 is the length): millions of pairs without boxing
+		Map<String, int[]> lists = new HashMap<>();
 		for (T row : rows) {
 			String t = target.apply(row);
 			Integer i = this.index.get(inspector.apply(row));
-			if (i != null && targets.contains(t)) {
-				sets.computeIfAbsent(t, k -> new TreeSet<>()).add(i);
+			if (i == null || !targets.contains(t)) {
+				continue;
 			}
+			int[] list = lists.get(t);
+			if (list == null) {
+				list = new int[5];
+			}
+			else if (list[0] + 1 == list.length) {
+				list = Arrays.copyOf(list, list.length * 2);
+			}
+			list[++list[0]] = i;
+			lists.put(t, list);
 		}
 		Map<String, int[]> out = new HashMap<>();
-		sets.forEach((t, s) -> out.put(t, s.stream().mapToInt(Integer::intValue).toArray()));
+		lists.forEach((t, list) -> out.put(t, Arrays.stream(list, 1, list[0] + 1).sorted().distinct().toArray()));
 		return out;
 	}
 
@@ -194,7 +214,7 @@ public final class InspectorMatching {
 				}
 			}
 		}
-		slots.sort((a, b) -> Ranks.compare(a.rank(), a.label(), b.rank(), b.label()));
+		slots.sort(Slot::compare);
 		return slots;
 	}
 
