@@ -173,6 +173,13 @@ final class DrawVectors {
 
 	/** A synthetic draw: {@code targets} candidates, {@code perDepartment} officers in each of two departments. */
 	static Case synthetic(int targets, int perDepartment, int reserves, Path dir) {
+		return synthetic(targets, perDepartment, new TreeMap<>(Map.of("A", SamplingRule.rate(300, Rounding.CEIL, reserves), "B",
+				SamplingRule.rate(1000, Rounding.HALF_UP, reserves), "C",
+				SamplingRule.total(targets / 20, reserves).clamped(1L, (long) targets), "D",
+				SamplingRule.count(3, reserves).clamped(null, 2L))), dir);
+	}
+
+	static Case synthetic(int targets, int perDepartment, SortedMap<String, SamplingRule> sampling, Path dir) {
 		List<PoolRow> pool = new ArrayList<>();
 		for (int i = 0; i < targets; i++) {
 			String cls = CLASSES[noise("class", i, 4)];
@@ -195,10 +202,6 @@ final class DrawVectors {
 			conflicts.add(new ConflictRow("SCJG-" + noise("c", i, perDepartment), t, "RELATIVE"));
 			history.add(new HistoryRow(t, "WSJK-" + noise("h", i, perDepartment)));
 		}
-		SortedMap<String, SamplingRule> sampling = new TreeMap<>(Map.of("A", SamplingRule.rate(300, Rounding.CEIL, reserves),
-				"B", SamplingRule.rate(1000, Rounding.HALF_UP, reserves), "C", SamplingRule.total(targets / 20, reserves)
-					.clamped(1L, (long) targets),
-				"D", SamplingRule.count(3, reserves).clamped(null, 2L)));
 		DrawPlan.Assignment assignment = new DrawPlan.Assignment(List.of(new DepartmentNeed("SCJG", 1, 0, List.of("SCJG-ITEM")),
 				new DepartmentNeed("WSJK", 1, 1, List.of("WSJK-ITEM"))), "SCJG", 3, 1, 4);
 		return run(pool, roster, conflicts, history, sampling, assignment, dir);

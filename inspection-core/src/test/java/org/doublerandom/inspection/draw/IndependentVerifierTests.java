@@ -93,6 +93,20 @@ class IndependentVerifierTests {
 		}
 	}
 
+	@Test
+	void everySamplingModeWithItsClampsIsVerified() throws Exception {
+		Path dir = fresh("sampling-modes");
+		java.util.SortedMap<String, DrawPlan.SamplingRule> sampling = new java.util.TreeMap<>(Map.of(
+				"A", DrawPlan.SamplingRule.rate(100, DrawPlan.Rounding.CEIL, 1).clamped(2L, null),
+				"B", DrawPlan.SamplingRule.total(40, 2).clamped(1L, 3L),
+				"C", DrawPlan.SamplingRule.count(1, 0),
+				"D", DrawPlan.SamplingRule.rate(5000, DrawPlan.Rounding.HALF_UP, 3).clamped(null, 4L)));
+		DrawVectors.Case c = DrawVectors.synthetic(2000, 10, sampling, null);
+		amendSome(c, true);
+		DrawVectors.write(c, dir);
+		assertVerified(dir);
+	}
+
 	static void amendSome(DrawVectors.Case c, boolean targets) {
 		List<MatchingOutcome.SlotAssignment> slots = ((MatchingOutcome.Assigned) c.draw().result().matching()).slots();
 		if (targets) {
