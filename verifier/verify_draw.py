@@ -100,7 +100,7 @@ def allocate(plan, counts, rank):  # section 9
 class Matching:  # section 11; a group is one department's officers or its experts
     def __init__(self, plan, rank, roster, conflicts, history):
         a = self.a = plan['assignment']
-        self.rank, self.groups, self.teams, self.unavailable = rank, [], {}, set()
+        self.rank, self.groups, self.teams, self.unavailable, self.slot_prefix = rank, [], {}, set(), rank.seed + b'slot:'
         self.conflict = {(c[1], c[0]) for c in conflicts}
         self.last = {(h[0], h[1]) for h in history}
         self.roster = {r[0]: (r[1], r[2], int(r[3]), set(r[4].split('|')) - {''}) for r in roster}
@@ -117,8 +117,8 @@ class Matching:  # section 11; a group is one department's officers or its exper
                     self.size += count
 
     def slots(self, targets):  # (rank, label, target, group, j) in slot order
-        return sorted((self.rank('slot', '%s/%s/%d' % (t, g['department'], j)), '%s/%s/%d' % (t, g['department'], j), t, g, j)
-                      for t in targets for g in self.groups for j in range(g['first'], g['first'] + g['count']))
+        labels = (('%s/%s/%d' % (t, g['department'], j), t, g, j) for t in targets for g in self.groups for j in range(g['first'], g['first'] + g['count']))
+        return sorted((sha(self.slot_prefix + label.encode()).digest(), label, t, g, j) for label, t, g, j in labels)
 
     def at(self, g, j):
         return g['offset'] + j - g['first']
@@ -225,6 +225,7 @@ def verify(d):
     conflicts, history = text('conflicts.csv', 'inspector_id,target_id,reason'), text('history.csv', 'target_id,inspector_id')
     seed = derive_seed(plan, sha(plan_raw).digest(), load_json(d, 'sources.json')[0])
     rank = lambda label, value: sha(seed + (label + ':' + value).encode()).digest()
+    rank.seed = seed
     strata, prefix = {}, seed + b'target:'
     for r in pool:
         head, excluded = r.rsplit(b',', 1)
@@ -241,9 +242,9 @@ def verify(d):
     m = Matching(plan, rank, roster, conflicts, history)
     result['assignment'] = m.run([x['id'] for s in result['strata'] for x in s['selected']])
     result['digest'] = sha(canon(result)).hexdigest()
-    claimed, raw = load_json(d, 'result.json')
-    if canon(result) != raw:
-        compare(result, claimed, 'result')
+    if canon(result) != open(os.path.join(d, 'result.json'), 'rb').read():  # equal bytes are canonical too
+        compare(result, load_json(d, 'result.json')[0], 'result')
+        raise Bad('result.json is not in canonical JSON form')
     claimed = load_json(d, 'amendments.json')[0]
     compare(amend(m, result, claimed), claimed, 'amendments')
 

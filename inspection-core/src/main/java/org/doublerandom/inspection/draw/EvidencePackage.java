@@ -139,6 +139,10 @@ public final class EvidencePackage {
 		catch (DrawInputException ex) {
 			return Optional.of(ex.detail());
 		}
+		catch (RuntimeException ex) {
+			// a missing or unreadable file, or a value of the wrong type: the package does not hold either
+			return Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
 		if (!Arrays.equals(CanonicalJson.hash(draw.result().toJson()), fileHash(dir.resolve(RESULT)))) {
 			return Optional.of("result.json differs from the re-derived result");
 		}

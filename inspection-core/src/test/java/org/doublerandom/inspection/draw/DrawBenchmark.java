@@ -273,9 +273,12 @@ class DrawBenchmark {
 		long t2 = System.nanoTime();
 		EvidencePackage.writeDraw(dir, plan, DrawVectors.sourceValues(), draw);
 		double writeSeconds = seconds(t2);
+		long peak = peakHeapMb();
+		System.gc();
+		long live = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
 		record("Java: draw from the package's pool.csv (read twice, checked), " + draw.result().selection().selectedIds().size()
-				+ " targets, " + assigned.slots().size() + " slots (wall; CPU)", drawSeconds + " s; " + drawCpu + " s, peak heap "
-				+ peakHeapMb() + " MB");
+				+ " targets, " + assigned.slots().size() + " slots (wall; CPU)", drawSeconds + " s; " + drawCpu + " s, heap "
+				+ live + " MB live after the draw (peak of the heap pools " + peak + " MB)");
 		record("Java: write result.json (" + Files.size(dir.resolve(EvidencePackage.RESULT)) / (1024 * 1024) + " MB, streamed)",
 				writeSeconds + " s");
 		long t3 = System.nanoTime();
