@@ -62,4 +62,14 @@ class MerkleTreeTests {
 		assertThat(Sha256.hex(MerkleTree.root(rows))).isEqualTo(c.plan().inputs().pool().merkleRoot());
 	}
 
+	@Test
+	void thePublicSummaryGivesTheCommittedRootAndTheEligibleCountOfEveryStratum() {
+		DrawVectors.Case c = DrawVectors.vector(null);
+		Object summary = CanonicalJson.parse(EvidencePackage.poolSummary(c.plan(),
+				TargetSelection.count(CandidateStream.of(c.pool()), 2)));
+		assertThat(summary).isEqualTo(java.util.Map.of("sha256", c.plan().inputs().pool().sha256(), "rows", 13L, "merkle_root",
+				c.plan().inputs().pool().merkleRoot(), "strata", List.of(java.util.Map.of("key", "A/150602", "n", 5L),
+						java.util.Map.of("key", "B/150602", "n", 4L), java.util.Map.of("key", "C/150603", "n", 3L))));
+	}
+
 }
