@@ -3,7 +3,7 @@
 It shares no code with the application: it re-derives the seed, the selection, the teams and the amendments
 from the package's files and compares them with what the package claims.
 Usage: python3 verify_draw.py PACKAGE_DIR   ->  prints VERIFIED (exit 0), or the first difference (exit 1)."""
-import datetime, hashlib, heapq, json, os, sys
+import datetime, hashlib, heapq, json, os, re, sys
 
 QUICKNET = ('52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971', 1692803367, 3)
 TOKEN_BYTES = b'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-'
@@ -227,11 +227,8 @@ def verify(d):
     rank = lambda label, value: sha(seed + (label + ':' + value).encode()).digest()
     rank.seed = seed
     strata, prefix = {}, seed + b'target:'
-    for r in pool:
-        head, excluded = r.rsplit(b',', 1)
-        if not excluded:
-            tid, key = head.split(b',', 1)
-            strata.setdefault(key, []).append(tid)
+    for tid, key in re.findall(rb'^([^,]+),(.*),$', b'\n'.join(pool), re.M):  # eligible rows: the last field is empty
+        strata.setdefault(key, []).append(tid)
     quotas = allocate(plan, {key.decode().replace(',', '/'): len(ids) for key, ids in strata.items()}, rank)
     result = {'spec': 'draw-v1', 'plan_hash': sha(plan_raw).hexdigest(), 'seed': seed.hex(), 'strata': []}
     for key in sorted(quotas):  # section 10: the k lowest ranks, then the reserves
