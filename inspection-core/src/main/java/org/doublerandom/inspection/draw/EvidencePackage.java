@@ -132,9 +132,15 @@ public final class EvidencePackage {
 
 	/** The first difference between a package and its re-derivation, or empty when it holds. */
 	public static Optional<String> check(Path dir) {
-		Draw draw;
 		try {
-			draw = redraw(dir);
+			Draw draw = redraw(dir);
+			if (!Arrays.equals(CanonicalJson.hash(draw.result().toJson()), fileHash(dir.resolve(RESULT)))) {
+				return Optional.of("result.json differs from the re-derived result");
+			}
+			if (!Arrays.equals(draw.amendmentsBytes(), read(dir, AMENDMENTS))) {
+				return Optional.of("amendments.json differs from the re-derived amendments");
+			}
+			return Optional.empty();
 		}
 		catch (DrawInputException ex) {
 			return Optional.of(ex.detail());
@@ -143,13 +149,6 @@ public final class EvidencePackage {
 			// a missing or unreadable file, or a value of the wrong type: the package does not hold either
 			return Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
-		if (!Arrays.equals(CanonicalJson.hash(draw.result().toJson()), fileHash(dir.resolve(RESULT)))) {
-			return Optional.of("result.json differs from the re-derived result");
-		}
-		if (!Arrays.equals(draw.amendmentsBytes(), read(dir, AMENDMENTS))) {
-			return Optional.of("amendments.json differs from the re-derived amendments");
-		}
-		return Optional.empty();
 	}
 
 	private static void check(FileDigest committed, FileDigest actual, String name, boolean merkle) {
