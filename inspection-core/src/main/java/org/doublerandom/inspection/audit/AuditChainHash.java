@@ -1,0 +1,73 @@
+package org.doublerandom.inspection.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The chain's hash (链式哈希): SHA-256 over the canonical form of an event, which includes the previous
+ * event's hash. The database computes the same form in {@code audit_event_canonical} (migration V11);
+ * docs/audit-chain.md describes it for outsiders, and the tests hold the three together.
+ */
+public final class AuditChainHash {
+
+	/** The predecessor of the first event. */
+	public static final String GENESIS = "0".repeat(64);
+
+	static final String VERSION = "audit-event-v1";
+
+	/** PostgreSQL keeps microseconds; the form prints exactly six fraction digits in UTC. */
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private AuditChainHash() {
+	}
+
+	public static String canonical(long sequenceNo, Instant occurredAt, String actor, String actorRoles,
+			Long departmentId, String action, String objectType, String objectId, String outcome,
+			String clientAddress, String detail, String previousHash) {
+		StringBuilder form = new StringBuilder(256).append(VERSION);
+		field(form, Long.toString(sequenceNo));
+		field(form, (occurredAt != null) ? TIME.format(occurredAt.truncatedTo(ChronoUnit.MICROS)) : null);
+		field(form, actor);
+		field(form, actorRoles);
+		field(form, (departmentId != null) ? departmentId.toString() : null);
+		field(form, action);
+		field(form, objectType);
+		field(form, objectId);
+		field(form, outcome);
+		field(form, clientAddress);
+		field(form, detail);
+		field(form, previousHash);
+		return form.toString();
+	}
+
+	public static String sha256Hex(String text) {
+		return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
+	}
+
+	private static void field(StringBuilder form, String value) {
+		form.append('\n');
+		if (value == null) {
+			form.append('-');
+		}
+		else {
+			form.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+		}
+	}
+
+}
