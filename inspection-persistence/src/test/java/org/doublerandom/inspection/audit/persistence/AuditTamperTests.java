@@ -198,13 +198,15 @@ class AuditTamperTests {
 
 	/** Exports the trail as the application does and runs the offline verifier on it with this JDK. */
 	String offline() {
+		Path export = null;
+		Path publicKey = null;
 		try {
 			Files.createDirectories(WORK);
-			Path export = Files.createTempFile(WORK, "trail-", ".jsonl");
+			export = Files.createTempFile(WORK, "trail-", ".jsonl");
 			List<String> lines = new ArrayList<>();
 			this.ledger.forEachInSequence(1, e -> lines.add(AuditJson.exportLine(e)));
 			Files.write(export, lines, StandardCharsets.UTF_8);
-			Path publicKey = Files.createTempFile(WORK, "public-", ".pem");
+			publicKey = Files.createTempFile(WORK, "public-", ".pem");
 			Files.writeString(publicKey, this.signer.publicKeyPem());
 			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 			Path source = Path.of("..", "verifier", "VerifyAudit.java").toAbsolutePath().normalize();
@@ -223,6 +225,13 @@ class AuditTamperTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			for (Path file : new Path[] { export, publicKey }) {
+				if (file != null) {
+					file.toFile().delete();
+				}
+			}
 		}
 	}
 
