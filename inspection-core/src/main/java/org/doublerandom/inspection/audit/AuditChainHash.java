@@ -47,8 +47,13 @@ public final class AuditChainHash {
 		return form.toString();
 	}
 
+	// a digest per thread: the verification hashes a million events in a row
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(AuditChainHash::sha256);
+
+	private static final HexFormat HEX = HexFormat.of();
+
 	public static String sha256Hex(String text) {
-		return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HEX.formatHex(DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static MessageDigest sha256() {
@@ -60,13 +65,37 @@ public final class AuditChainHash {
 		}
 	}
 
+	/** The UTF-8 byte count without encoding: 1 byte below U+0080, 2 below U+0800, 4 per surrogate pair, else 3. */
+	static int utf8Length(String value) {
+		int bytes = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else {
+				// a lone surrogate is encoded as '?' by String.getBytes, one byte
+				bytes += Character.isSurrogate(c) ? 1 : 3;
+			}
+		}
+		return bytes;
+	}
+
 	private static void field(StringBuilder form, String value) {
 		form.append('\n');
 		if (value == null) {
 			form.append('-');
 		}
 		else {
-			form.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+			form.append(utf8Length(value)).append(':').append(value);
 		}
 	}
 

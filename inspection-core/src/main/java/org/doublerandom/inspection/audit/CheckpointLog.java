@@ -9,7 +9,10 @@ public interface CheckpointLog {
 
 	void append(AuditCheckpoint checkpoint);
 
-	/** Every checkpoint in the file, oldest first. A line that cannot be read is reported, not skipped. */
+	/**
+	 * Every checkpoint in the file, oldest first. A line that cannot be read is not skipped: it refuses with
+	 * {@code DomainException("audit.checkpoints.unreadable")} naming the line.
+	 */
 	List<AuditCheckpoint> all();
 
 	/** The file as it is, for the offline verifier. */

@@ -30,6 +30,14 @@ class AuditChainHashTests {
 	}
 
 	@Test
+	void theLengthPrefixCountsUtf8BytesAsStringGetBytesDoes() {
+		for (String text : new String[] { "", "abc", "é", "名称", "😀", "a\uD800b", "\uDC00", "x\n€" }) {
+			assertThat(AuditChainHash.utf8Length(text)).as(text)
+				.isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		}
+	}
+
+	@Test
 	void aNullFieldAndTheTextOfADashAreDifferent() {
 		String withNull = AuditChainHash.canonical(1, T, "a", "", null, "x", null, null, "SUCCESS", null, null, "0");
 		String withDash = AuditChainHash.canonical(1, T, "a", "", null, "x", "-", null, "SUCCESS", null, null, "0");

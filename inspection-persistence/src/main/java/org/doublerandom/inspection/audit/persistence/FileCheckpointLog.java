@@ -17,6 +17,7 @@ import java.util.Map;
 import org.doublerandom.inspection.audit.AuditCheckpoint;
 import org.doublerandom.inspection.audit.AuditJson;
 import org.doublerandom.inspection.audit.CheckpointLog;
+import org.doublerandom.inspection.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -92,9 +93,8 @@ class FileCheckpointLog implements CheckpointLog {
 					Instant.parse(values.get("time")), values.get("keyId"), values.get("signature"));
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException(
-					"Line " + number + " of the audit checkpoint file " + this.file + " cannot be read: " + ex.getMessage(),
-					ex);
+			// an altered file is a finding for the audit administrator, not an internal error
+			throw new DomainException("audit.checkpoints.unreadable", null, number, this.file.toString());
 		}
 	}
 

@@ -120,6 +120,16 @@ class AuditTamperTests {
 	}
 
 	@Test
+	void aGarbledCheckpointLineIsReportedNotSkipped() throws IOException {
+		Path file = Path.of(this.checkpoints.location());
+		Files.writeString(file, "{\"seq\":5,\"hash\":\n", java.nio.file.StandardOpenOption.APPEND);
+		org.assertj.core.api.Assertions.assertThatThrownBy(this.chain::verify)
+			.isInstanceOf(org.doublerandom.inspection.shared.DomainException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "audit.checkpoints.unreadable");
+		assertThat(offline()).startsWith("UNREADABLE: checkpoints line 2");
+	}
+
+	@Test
 	void anEditedEventIsFoundAtItsSequenceNumber() {
 		tamper();
 		this.jdbc.update("update audit_event set detail = '改动 5（已篡改）' where seq = ?", seq(5));
@@ -216,7 +226,8 @@ class AuditTamperTests {
 				.start();
 			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-			assertThat(process.exitValue()).as(output).isEqualTo(output.startsWith("OK") ? 0 : 1);
+			assertThat(process.exitValue()).as(output)
+				.isEqualTo(output.startsWith("OK") ? 0 : output.startsWith("UNREADABLE") ? 2 : 1);
 			return output;
 		}
 		catch (IOException ex) {
