@@ -21,9 +21,15 @@ public record AuditFilter(String actor, String action, String objectType, String
 
 	static final String PATH = "/admin/audit";
 
+	/** The filters it can read; a date that is not one is left out (and named by {@link #errors()}). */
 	AuditQuery toQuery(ZoneId zone) {
 		LocalDate fromDate = date(this.from);
 		LocalDate toDate = date(this.to);
+		if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+			// reported at the field; the search runs without the dates
+			fromDate = null;
+			toDate = null;
+		}
 		return new AuditQuery(this.actor, this.action, this.objectType, this.objectId, outcomeValue(),
 				(fromDate != null) ? fromDate.atStartOfDay(zone).toInstant() : null,
 				(toDate != null) ? toDate.plusDays(1).atStartOfDay(zone).toInstant() : null, departmentId());

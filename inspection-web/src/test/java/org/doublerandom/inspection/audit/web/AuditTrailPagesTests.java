@@ -87,10 +87,17 @@ class AuditTrailPagesTests {
 
 	@Test
 	void aDateThatIsNotADateIsNamedAtItsFieldAndTheSearchRunsWithoutIt() throws Exception {
-		MvcResult result = this.mvc.perform(get("/admin/audit").with(auditadmin()).param("from", "2026-13-45"))
+		this.mvc.perform(formLogin().user("sthj-officer").password("wrong-password")).andExpect(redirectedUrl("/login?error"));
+		MvcResult result = this.mvc
+			.perform(get("/admin/audit").with(auditadmin()).param("from", "2026-13-45").param("actor", "sthj-officer"))
 			.andExpect(status().isOk())
 			.andReturn();
 		assertThat(result.getResponse().getContentAsString()).contains("请输入有效日期（年-月-日）");
+		@SuppressWarnings("unchecked")
+		Page<AuditEntry> found = (Page<AuditEntry>) result.getModelAndView().getModel().get("events");
+		assertThat(found.getContent()).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("sthj-officer"));
+		assertThat(search("actor", "sthj-officer", "from", "2099-01-02", "to", "2099-01-01").getContent())
+			.as("a range that ends before it starts is left out, not applied").isNotEmpty();
 	}
 
 	@Test
