@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.doublerandom.inspection.shared.Actor;
 import org.doublerandom.inspection.shared.CurrentActor;
+import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -69,7 +70,14 @@ public class AuditAdministration {
 	public ChainVerification verify() {
 		Actor me = this.actor.get();
 		me.require("audit.verify", Role.AUDIT_ADMIN);
-		ChainVerification result = this.chain.verify();
+		ChainVerification result;
+		try {
+			result = this.chain.verify();
+		}
+		catch (DomainException unreadable) {
+			this.trail.recordStandalone(me, "audit.verify", AuditOutcome.FAILURE, unreadable.messageKey());
+			throw unreadable;
+		}
 		ChainBreak broken = result.firstBreak();
 		this.trail.recordStandalone(me, "audit.verify", result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
 				result.intact() ? "intact to " + result.lastSequenceNo() + ", " + result.checkpointsChecked() + " checkpoints"

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.doublerandom.inspection.shared.Actor;
+import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.doublerandom.inspection.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,8 @@ class AuditAdministrationTests {
 	final List<AuditEvent> recorded = new ArrayList<>();
 
 	final Clock clock = Clock.fixed(Instant.parse("2026-03-02T01:00:00.750Z"), ZoneOffset.UTC);
+
+	boolean garbled;
 
 	AuditAdministration administration;
 
@@ -78,6 +81,9 @@ class AuditAdministrationTests {
 
 			@Override
 			public List<AuditCheckpoint> all() {
+				if (AuditAdministrationTests.this.garbled) {
+					throw new DomainException("audit.checkpoints.unreadable", null, 2, "memory");
+				}
 				return List.copyOf(AuditAdministrationTests.this.written);
 			}
 
@@ -178,6 +184,15 @@ class AuditAdministrationTests {
 		assertThat(written.sequenceNo()).isEqualTo(9);
 		assertThat(this.recorded).extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getClientAddress)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("audit.checkpoint", "auditadmin", "10.0.0.9"));
+	}
+
+	@Test
+	void aVerificationStoppedByAnUnreadableCheckpointFileIsRecordedAsAFailure() {
+		this.actor.set(AUDITOR);
+		this.garbled = true;
+		assertThatThrownBy(this.administration::verify).isInstanceOf(DomainException.class);
+		assertThat(this.recorded).extracting(AuditEvent::getAction, AuditEvent::getOutcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("audit.verify", AuditOutcome.FAILURE));
 	}
 
 	@Test
