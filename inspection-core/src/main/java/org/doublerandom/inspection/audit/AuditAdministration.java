@@ -2,6 +2,7 @@ package org.doublerandom.inspection.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -152,7 +153,7 @@ public class AuditAdministration {
 		Actor me = this.actor.get();
 		me.require("audit.export", Role.AUDIT_ADMIN);
 		this.trail.recordStandalone(me, "audit.export", AuditOutcome.SUCCESS, "csv " + describe(query));
-		this.ledger.forEachMatching(query, CSV_LIMIT, e -> rows.accept(java.util.Arrays.asList(
+		this.ledger.forEachMatching(query, CSV_LIMIT, e -> rows.accept(Arrays.asList(
 				Long.toString(e.sequenceNo()), AuditChainHash.TIME.format(e.occurredAt()), e.actor(), e.actorRoles(),
 				(e.departmentId() != null) ? e.departmentId().toString() : "", e.action(), e.objectType(),
 				e.objectId(), (e.outcome() != null) ? e.outcome().name() : "", e.clientAddress(), e.detail(),

@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public final class AuditChainVerifier implements Consumer<AuditEntry> {
 	}
 
 	/** The result, once every event has been given; {@code head} is the database's own head, if known. */
-	public ChainVerification finish(java.time.Instant now, ChainHead head) {
+	public ChainVerification finish(Instant now, ChainHead head) {
 		long last = this.expectedSequenceNo - 1;
 		ChainBreak found = this.chainBreak;
 		if (found == null && this.latest != null && this.latest.sequenceNo() > last) {

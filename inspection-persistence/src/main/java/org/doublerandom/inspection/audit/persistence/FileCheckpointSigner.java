@@ -50,9 +50,11 @@ class FileCheckpointSigner implements CheckpointSigner {
 			}
 			KeyFactory factory = KeyFactory.getInstance("Ed25519");
 			this.privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(readPem(keyFile, "PRIVATE KEY")));
-			this.publicKey = Files.exists(publicFile)
-					? factory.generatePublic(new X509EncodedKeySpec(readPem(publicFile, "PUBLIC KEY")))
-					: derivePublic(factory, keyFile, publicFile);
+			if (!Files.exists(publicFile)) {
+				throw new IOException("The public key " + publicFile.toAbsolutePath() + " belonging to "
+						+ keyFile.toAbsolutePath() + " is missing; restore it from the backup (or from the published copy)");
+			}
+			this.publicKey = factory.generatePublic(new X509EncodedKeySpec(readPem(publicFile, "PUBLIC KEY")));
 			this.keyId = HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(this.publicKey.getEncoded()))
 				.substring(0, 16);
@@ -62,7 +64,8 @@ class FileCheckpointSigner implements CheckpointSigner {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the audit checkpoint key " + keyFile.toAbsolutePath(), ex);
+			throw new UncheckedIOException(
+					"Cannot read or create the audit checkpoint key " + keyFile.toAbsolutePath() + ": " + ex.getMessage(), ex);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The audit checkpoint key " + keyFile.toAbsolutePath() + " is not an Ed25519 key",
@@ -128,11 +131,6 @@ class FileCheckpointSigner implements CheckpointSigner {
 				+ "Back up the private key outside this server and publish the public key; "
 				+ "checkpoints signed with a lost key can no longer be told from forgeries.",
 				keyFile.toAbsolutePath(), publicFile.toAbsolutePath());
-	}
-
-	private static PublicKey derivePublic(KeyFactory factory, Path keyFile, Path publicFile) throws IOException {
-		throw new IOException("The public key " + publicFile.toAbsolutePath() + " belonging to " + keyFile.toAbsolutePath()
-				+ " is missing; restore it from the backup (or from the published copy)");
 	}
 
 	private static byte[] readPem(Path file, String type) throws IOException {
