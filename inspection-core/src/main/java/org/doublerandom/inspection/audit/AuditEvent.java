@@ -53,6 +53,16 @@ public class AuditEvent {
 	@Column(updatable = false)
 	private String detail;
 
+	// assigned by the database's chain trigger (V11) under the chain-head lock; never written by the application
+	@Column(name = "seq", insertable = false, updatable = false)
+	private Long sequenceNo;
+
+	@Column(name = "prev_hash", insertable = false, updatable = false)
+	private String previousHash;
+
+	@Column(name = "hash", insertable = false, updatable = false)
+	private String hash;
+
 	protected AuditEvent() {
 	}
 
@@ -112,6 +122,19 @@ public class AuditEvent {
 
 	public String getDetail() {
 		return this.detail;
+	}
+
+	/** Null on an instance just saved: the trigger sets it in the row, not in this object. */
+	public Long getSequenceNo() {
+		return this.sequenceNo;
+	}
+
+	public String getPreviousHash() {
+		return this.previousHash;
+	}
+
+	public String getHash() {
+		return this.hash;
 	}
 
 }

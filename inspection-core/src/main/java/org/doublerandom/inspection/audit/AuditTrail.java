@@ -1,6 +1,7 @@
 package org.doublerandom.inspection.audit;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,7 +43,8 @@ public class AuditTrail {
 	public void record(Actor actor, String action, String objectType, Object objectId, AuditOutcome outcome,
 			String detail) {
 		String roles = actor.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-		this.events.save(new AuditEvent(this.clock.instant(), actor.username(), roles, actor.departmentId(), action,
+		// PostgreSQL keeps microseconds: the hash is computed over what is stored
+		this.events.save(new AuditEvent(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username(), roles, actor.departmentId(), action,
 				objectType, (objectId != null) ? objectId.toString() : null, outcome, actor.clientAddress(),
 				truncate(detail)));
 	}
