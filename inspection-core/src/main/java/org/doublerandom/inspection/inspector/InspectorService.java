@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.doublerandom.inspection.account.UserAccount;
 import org.doublerandom.inspection.account.UserAccounts;
+import org.doublerandom.inspection.audit.AuditOutcome;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.organization.Regions;
 import org.doublerandom.inspection.shared.Actor;
@@ -116,6 +117,9 @@ public class InspectorService {
 	public void export(InspectorSearch criteria, String sort, boolean descending, Consumer<Inspector> consumer) {
 		Actor me = this.actor.get();
 		me.require("inspector.export", READERS);
+		// recorded in its own transaction: the export itself only reads
+		this.audit.recordStandalone(me, "inspector.export", AuditOutcome.SUCCESS,
+				criteria + ", sort " + sort + (descending ? " desc" : ""));
 		LocalDate today = today();
 		Sort order = order(sort, descending);
 		int written = 0;

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.doublerandom.inspection.spreadsheet.SheetRow;
+import org.doublerandom.inspection.audit.AuditOutcome;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.Departments;
@@ -199,6 +200,9 @@ public class ItemImport {
 	/** Any version the actor may read, in the template's columns; formula text is neutralised on writing. */
 	public Export export(Long listId) {
 		ItemList list = this.service.list(listId);
+		// recorded in its own transaction: the export itself only reads
+		this.audit.recordStandalone(this.actor.get(), "item.export", AuditOutcome.SUCCESS,
+				"list " + listId + " version " + list.getVersionNo());
 		String title = departmentName(list) + (list.isJoint() ? "部门联合抽查事项清单" : "抽查事项清单") + "第"
 				+ list.getVersionNo() + "版";
 		return new Export(list, title, list.getItems().stream().map(ItemImport::cells).toList());

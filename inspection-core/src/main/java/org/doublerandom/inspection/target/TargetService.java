@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.doublerandom.inspection.audit.AuditEvent;
+import org.doublerandom.inspection.audit.AuditOutcome;
 import org.doublerandom.inspection.audit.AuditTrail;
 import org.doublerandom.inspection.organization.Region;
 import org.doublerandom.inspection.organization.Regions;
@@ -95,6 +96,8 @@ public class TargetService {
 		Actor me = this.actor.get();
 		me.require("target.export", Role.OFFICER, Role.DEPT_MANAGER, Role.BUREAU);
 		TargetQuery scoped = me.has(Role.BUREAU) ? query : query.withDepartment(me.departmentId());
+		// recorded in its own transaction: the export itself only reads
+		this.audit.recordStandalone(me, "target.export", AuditOutcome.SUCCESS, scoped.toString());
 		this.search.forEach(scoped, EXPORT_LIMIT, consumer);
 	}
 

@@ -180,6 +180,8 @@ class InspectorImportTests {
 		assertThat(export("wsjk-officer", "csv", "q", "IMP-A-0")).as("another department's export")
 			.doesNotContain("IMP-A-0")
 			.startsWith("\uFEFF" + HEADER.strip());
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'inspector.export' "
+				+ "and actor = 'wsjk-officer' and detail like '%IMP-A-0%'", Long.class)).isPositive();
 	}
 
 	@Test

@@ -217,6 +217,8 @@ class ItemImportTests {
 		assertThat(new String(csvBefore, StandardCharsets.UTF_8)).contains("'=HYPERLINK", "'-要点")
 			.doesNotContain(",=HYPERLINK");
 		assertThat(new String(csvBefore, StandardCharsets.UTF_8)).startsWith("\uFEFF事项编码,事项名称,子项,抽查依据,检查部门");
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'item.export' "
+				+ "and actor = 'scjg-manager' and detail like ?", Long.class, "list " + draft + " %")).isPositive();
 		for (String format : List.of("xlsx", "csv")) {
 			MockHttpSession session = new MockHttpSession();
 			MvcResult preview = upload("scjg-manager", session, draft, "export." + format,

@@ -118,6 +118,9 @@ class TargetImportTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(export).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+		// 全程留痕: who exported what
+		assertThat(this.jdbc.queryForObject("select detail from audit_event where action = 'target.export' "
+				+ "and actor = 'sthj-officer' order by seq desc limit 1", String.class)).contains("HYPERLINK");
 	}
 
 	@Test
