@@ -3,6 +3,7 @@ package org.doublerandom.inspection.web.config;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -26,13 +27,16 @@ class AccountSecurityConfigurer extends AbstractHttpConfigurer<AccountSecurityCo
 		this.attemptsPerMinute = attemptsPerMinute;
 	}
 
-	@Override
-	public void init(HttpSecurity http) {
-		// -1: no limit on concurrent sessions, but every session is registered, so it can be listed and ended
-		http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId())
+	/**
+	 * Applied by {@code SecurityConfiguration.sessionManagement(...)} (in {@link #init} it would come after the
+	 * session strategy is built). -1: no limit on concurrent sessions, but every session is registered, so it
+	 * can be listed and ended.
+	 */
+	void sessions(SessionManagementConfigurer<HttpSecurity> sessions) {
+		sessions.sessionFixation(fixation -> fixation.changeSessionId())
 			.maximumSessions(-1)
 			.sessionRegistry(this.sessionRegistry)
-			.expiredUrl("/login?expired"));
+			.expiredUrl("/login?expired");
 	}
 
 	@Override

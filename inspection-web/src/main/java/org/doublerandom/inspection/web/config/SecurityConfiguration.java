@@ -72,6 +72,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInAudit))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(deniedAudit))
 			.with(accountSecurity, Customizer.withDefaults())
+			.sessionManagement(accountSecurity::sessions)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
