@@ -114,6 +114,7 @@ class AccountSecurityBrowserIT extends BrowserTestSupport {
 			page.waitForURL("**/account/second-factor/enrol");
 			assertThat(page.locator("#totp-qr").getAttribute("src")).startsWith("data:image/png;base64,");
 			assertThat((Boolean) page.evaluate("document.getElementById('totp-qr').naturalWidth > 100")).isTrue();
+			assertThat(page.locator("main").textContent()).contains("鄂尔多斯双随机一公开");
 			screenshot(page, "account-totp-enrol");
 			byte[] secret = Base32.decode(page.locator("#totp-key").textContent());
 			page.fill("#code", Totp.code(secret, Totp.step(Instant.now())));
