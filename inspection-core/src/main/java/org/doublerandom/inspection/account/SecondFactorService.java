@@ -89,24 +89,28 @@ public class SecondFactorService {
 
 	/**
 	 * First enrolment of the signed-in user: the secret shown to them and a code from their app, proving the
-	 * app holds it. Refused if a factor is already enrolled (only the security administrator resets it).
+	 * app holds it. Refused if a factor is already enrolled (only the security administrator resets it). A
+	 * wrong code counts towards the lock (so it is answered, not thrown, and the count commits); returns
+	 * whether the code was right.
 	 */
 	@Transactional
-	public void enrol(byte[] secret, String code) {
+	public boolean enrol(byte[] secret, String code) {
 		Actor me = this.actor.get();
 		UserAccount account = own(me);
 		if (this.totps.existsById(account.getId())) {
 			throw new DomainException("totp.alreadyEnrolled", "code");
 		}
 		OptionalLong step = Totp.matchingStep(secret, code, this.clock.instant(), 0);
-		if (step.isEmpty()) {
+		if (step.isEmpty() || this.lockout.isLocked(account.getId())) {
+			this.audit.record(me, "totp.enrol", "account", account.getId(), AuditOutcome.FAILURE, null);
 			this.lockout.failed(account.getUsername(), me.clientAddress());
-			throw new DomainException("totp.codeWrong", "code");
+			return false;
 		}
 		this.totps.save(new AccountTotp(account.getId(), this.sealer.seal(secret), this.clock.instant(),
 				step.getAsLong()));
 		this.lockout.succeeded(account.getId());
 		this.audit.record(me, "totp.enrol", "account", account.getId(), AuditOutcome.SUCCESS, account.getUsername());
+		return true;
 	}
 
 	/** The security administrator removes another account's factor (lost phone); its sessions end. */

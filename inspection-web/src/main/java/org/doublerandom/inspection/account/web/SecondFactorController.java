@@ -125,16 +125,18 @@ class SecondFactorController {
 		UserAccount account = me();
 		if (!result.hasErrors() && session.getAttribute(ENROLLING) instanceof byte[] secret) {
 			try {
-				this.secondFactor.enrol(secret, form.code());
-				session.removeAttribute(ENROLLING);
-				this.signedIn.secondFactorVerified();
-				flash.addFlashAttribute("message", "totp.enrolled");
-				return "redirect:/home";
-			}
-			catch (DomainException ex) {
+				if (this.secondFactor.enrol(secret, form.code())) {
+					session.removeAttribute(ENROLLING);
+					this.signedIn.secondFactorVerified();
+					flash.addFlashAttribute("message", "totp.enrolled");
+					return "redirect:/home";
+				}
 				if (this.lockout.isLocked(account.getId())) {
 					return endSession(request);
 				}
+				result.rejectValue("code", "totp.codeWrong");
+			}
+			catch (DomainException ex) {
 				FormErrors.reject(result, ex);
 			}
 		}

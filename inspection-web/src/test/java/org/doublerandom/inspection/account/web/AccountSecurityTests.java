@@ -344,6 +344,23 @@ class AccountSecurityTests {
 	}
 
 	@Test
+	void wrongCodesAtEnrolmentCountTowardsTheLockToo() throws Exception {
+		String admin = account(true);
+		MockHttpSession session = pending(admin);
+		this.mvc.perform(get("/account/second-factor/enrol").session(session)).andExpect(status().isOk());
+		byte[] secret = (byte[]) session.getAttribute(SecondFactorController.ENROLLING);
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(code(session, "/account/second-factor/enrol", wrong(secret)))
+				.andExpect(model().attributeHasFieldErrorCode("form", "code", "totp.codeWrong"));
+		}
+		this.mvc.perform(code(session, "/account/second-factor/enrol", wrong(secret)))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(count("select count(*) from account_totp where user_account_id = ?", id(admin))).isZero();
+		assertThat(count("select count(*) from audit_event where action = 'account.lock' and detail like ?",
+				admin + " %")).isEqualTo(1);
+	}
+
+	@Test
 	void atFirstSignInAnAdministratorEnrolsAnAuthenticatorFromAQrCode() throws Exception {
 		String admin = account(true);
 		MockHttpSession session = pending(admin);
@@ -369,7 +386,7 @@ class AccountSecurityTests {
 		assertThat(sealed).startsWith("A1:").doesNotContain(Base32.encode(secret));
 		assertThat(count("select count(*) from audit_event where detail like ?", "%" + Base32.encode(secret) + "%"))
 			.isZero();
-		assertThat(count("select count(*) from audit_event where action = 'totp.enrol' and actor = ?", admin))
+		assertThat(count("select count(*) from audit_event where action = 'totp.enrol' and outcome = 'SUCCESS' and actor = ?", admin))
 			.isEqualTo(1);
 	}
 
