@@ -173,6 +173,19 @@ class AccountSecurityTests {
 			.andExpect(redirectedUrl("/login?error"));
 	}
 
+	@Test
+	void theTooManyRequestsPageExplainsItInChinese() throws Exception {
+		String page = this.mvc
+			.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 429)
+				.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/login")
+				.accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andExpect(status().isTooManyRequests())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("请求过于频繁").contains("请稍等一分钟后再试");
+	}
+
 	// --- passwords
 
 	@Test
