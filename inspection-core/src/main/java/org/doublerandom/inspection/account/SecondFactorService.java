@@ -2,6 +2,7 @@ package org.doublerandom.inspection.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.doublerandom.inspection.audit.AuditOutcome;
@@ -73,8 +74,7 @@ public class SecondFactorService {
 		AccountTotp totp = this.totps.findById(account.getId())
 			.orElseThrow(() -> new DomainException("totp.notEnrolled", "code"));
 		Instant now = this.clock.instant();
-		OptionalLong step = Totp.matchingStep(this.sealer.open(totp.getSealedSecret()), code, now,
-				totp.getLastUsedStep());
+		OptionalLong step = Totp.matchingStep(secretOf(totp), code, now, totp.getLastUsedStep());
 		if (step.isEmpty() || this.lockout.isLocked(account.getId())) {
 			this.audit.record(me, "auth.secondFactor", "account", account.getId(), AuditOutcome.FAILURE, null);
 			this.lockout.failed(account.getUsername(), me.clientAddress());
@@ -137,12 +137,35 @@ public class SecondFactorService {
 		this.actor.get().requireSystem("totp.provision");
 		UserAccount account = this.accounts.findByUsername(username)
 			.orElseThrow(() -> new NotFoundException("account", username));
-		if (this.totps.existsById(account.getId())) {
+		Optional<AccountTotp> existing = this.totps.findById(account.getId());
+		if (existing.isPresent() && readable(existing.get())) {
 			return;
 		}
+		// a demo database kept while its sealing key was deleted: enrol the demo secret again
+		existing.ifPresent(stale -> this.totps.deleteById(stale.getAccountId()));
 		this.totps.save(new AccountTotp(account.getId(), this.sealer.seal(secret), this.clock.instant(), 0));
 		this.audit.record(Actor.system(), "totp.provision", "account", account.getId(), AuditOutcome.SUCCESS,
 				username);
+	}
+
+	/** A secret sealed under another key (key lost or replaced) cannot be checked: say so, not a 500. */
+	private byte[] secretOf(AccountTotp totp) {
+		try {
+			return this.sealer.open(totp.getSealedSecret());
+		}
+		catch (IllegalStateException ex) {
+			throw new DomainException("totp.unreadable", "code");
+		}
+	}
+
+	private boolean readable(AccountTotp totp) {
+		try {
+			this.sealer.open(totp.getSealedSecret());
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	private UserAccount own(Actor me) {

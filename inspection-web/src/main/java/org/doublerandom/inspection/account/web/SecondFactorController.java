@@ -93,7 +93,11 @@ class SecondFactorController {
 			}
 		}
 		catch (DomainException ex) {
-			return "redirect:/account/second-factor/enrol";
+			if ("totp.notEnrolled".equals(ex.messageKey())) {
+				return "redirect:/account/second-factor/enrol";
+			}
+			FormErrors.reject(result, ex);
+			return VIEW_VERIFY;
 		}
 		if (this.lockout.isLocked(account.getId())) {
 			return endSession(request);

@@ -425,6 +425,19 @@ class AccountSecurityTests {
 	}
 
 	@Test
+	void aSecretSealedUnderAnotherKeyIsExplainedNotAnError() throws Exception {
+		String admin = account(true);
+		provisionFactor(admin, Base32.decode("OBQXG43XN5ZGIMJSGM2DKNRXHA4TAMJS"));
+		// what a database restored without its sealing key looks like: ciphertext no key here opens
+		this.jdbc.update("update account_totp set sealed_secret = ? where user_account_id = ?",
+				"A1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4v", id(admin));
+		MockHttpSession session = pending(admin);
+		this.mvc.perform(code(session, "/account/second-factor", "123456"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "totp.unreadable"));
+	}
+
+	@Test
 	void nobodyResetsTheirOwnSecondFactor() throws Exception {
 		this.mvc.perform(post("/admin/accounts/{id}/second-factor-reset", id("secadmin")).with(csrf())
 				.with(admin("secadmin")))
