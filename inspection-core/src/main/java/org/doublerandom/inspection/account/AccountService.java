@@ -1,6 +1,7 @@
 package org.doublerandom.inspection.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +39,33 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final PasswordPolicy policy;
+
+	private final PasswordHistory history;
+
+	private final ApplicationEventPublisher events;
+
 	public AccountService(UserAccounts accounts, Departments departments, PasswordHasher hasher, CurrentActor actor,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, PasswordRules rules, PasswordHistory history,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.departments = departments;
 		this.hasher = hasher;
 		this.actor = actor;
 		this.audit = audit;
 		this.clock = clock;
+		this.policy = new PasswordPolicy(rules, CommonPasswords.bundled());
+		this.history = history;
+		this.events = events;
+	}
+
+	public PasswordRules passwordRules() {
+		return this.policy.rules();
+	}
+
+	/** 口令定期更换: a password older than the configured maximum age must be changed before anything else. */
+	public boolean passwordExpired(UserAccount account) {
+		return account.passwordExpired(this.clock.instant(), this.policy.rules().maxAge());
 	}
 
 	/** For sign-in only: the account with this username, whatever its state. */
@@ -81,11 +103,10 @@ public class AccountService {
 		if (command.departmentId() != null && this.departments.findById(command.departmentId()).isEmpty()) {
 			throw new DomainException("account.department.unknown", "departmentId", command.departmentId());
 		}
-		PasswordPolicy.violation(username, command.initialPassword()).ifPresent(reason -> {
-			throw new DomainException(reason, "initialPassword", PasswordPolicy.MIN_LENGTH);
-		});
+		checkPolicy(username, command.initialPassword(), "initialPassword");
 		UserAccount saved = this.accounts.save(new UserAccount(username, command.displayName().strip(),
 				this.hasher.hash(command.initialPassword()), command.departmentId(), true, this.clock.instant()));
+		remember(saved);
 		this.audit.success("account.create", "account", saved.getId(), username);
 		return saved;
 	}
@@ -100,6 +121,9 @@ public class AccountService {
 		}
 		account.setEnabled(enabled);
 		this.audit.success(enabled ? "account.enable" : "account.disable", "account", id, account.getUsername());
+		if (!enabled) {
+			this.events.publishEvent(new AccountAccessChanged(account.getUsername(), "account.disable"));
+		}
 	}
 
 	@Transactional
@@ -113,6 +137,7 @@ public class AccountService {
 		account.grant(role);
 		this.accounts.save(account);
 		this.audit.success("role.grant", "account", id, account.getUsername() + " +" + role);
+		this.events.publishEvent(new AccountAccessChanged(account.getUsername(), "role.grant"));
 	}
 
 	@Transactional
@@ -125,6 +150,7 @@ public class AccountService {
 		}
 		account.revoke(role);
 		this.audit.success("role.revoke", "account", id, account.getUsername() + " -" + role);
+		this.events.publishEvent(new AccountAccessChanged(account.getUsername(), "role.revoke"));
 	}
 
 	/**
@@ -139,11 +165,11 @@ public class AccountService {
 		if (account.getUsername().equals(me.username())) {
 			throw new DomainException("password.refused.resetSelf");
 		}
-		PasswordPolicy.violation(account.getUsername(), oneTimePassword).ifPresent(reason -> {
-			throw new DomainException(reason, null, PasswordPolicy.MIN_LENGTH);
-		});
+		checkPolicy(account.getUsername(), oneTimePassword, null);
 		account.resetPassword(this.hasher.hash(oneTimePassword), this.clock.instant());
+		remember(account);
 		this.audit.success("password.reset", "account", id, account.getUsername());
+		this.events.publishEvent(new AccountAccessChanged(account.getUsername(), "password.reset"));
 	}
 
 	/** The signed-in user changes their own password; the current one must be given. */
@@ -155,13 +181,15 @@ public class AccountService {
 		if (!this.hasher.matches(currentPassword, account.getPasswordHash())) {
 			throw new DomainException("password.currentWrong", "currentPassword");
 		}
-		PasswordPolicy.violation(account.getUsername(), newPassword).ifPresent(reason -> {
-			throw new DomainException(reason, "newPassword", PasswordPolicy.MIN_LENGTH);
-		});
+		checkPolicy(account.getUsername(), newPassword, "newPassword");
 		if (this.hasher.matches(newPassword, account.getPasswordHash())) {
-			throw new DomainException("password.unchanged", "newPassword");
+			throw new DomainException("password.unchanged", "newPassword", this.policy.rules().messageArgs());
+		}
+		if (usedRecently(account, newPassword)) {
+			throw new DomainException("password.reused", "newPassword", this.policy.rules().messageArgs());
 		}
 		account.changePassword(this.hasher.hash(newPassword), this.clock.instant());
+		remember(account);
 		this.audit.success("password.change", "account", account.getId(), account.getUsername());
 	}
 
@@ -179,6 +207,7 @@ public class AccountService {
 			account.grant(role);
 		}
 		UserAccount saved = this.accounts.save(account);
+		remember(saved);
 		this.audit.record(Actor.system(), "account.provision", "account", saved.getId(),
 				AuditOutcome.SUCCESS, saved.getUsername() + " " + saved.getRoles());
 		return saved;
@@ -186,6 +215,25 @@ public class AccountService {
 
 	public boolean anyHolds(Role role) {
 		return this.accounts.existsByRolesContaining(role);
+	}
+
+	private void checkPolicy(String username, String password, String field) {
+		this.policy.violation(username, password).ifPresent(reason -> {
+			throw new DomainException(reason, field, this.policy.rules().messageArgs());
+		});
+	}
+
+	/** 口令历史: the newest N passwords, the current one included, compared through the encoder. */
+	private boolean usedRecently(UserAccount account, String password) {
+		return this.history
+			.findByAccountIdOrderByIdDesc(account.getId(), PageRequest.of(0, this.policy.rules().historySize()))
+			.stream()
+			.anyMatch(entry -> this.hasher.matches(password, entry.getPasswordHash()));
+	}
+
+	private void remember(UserAccount account) {
+		Instant now = this.clock.instant();
+		this.history.save(new PasswordHistoryEntry(account.getId(), account.getPasswordHash(), now));
 	}
 
 	private static String normalize(String username) {

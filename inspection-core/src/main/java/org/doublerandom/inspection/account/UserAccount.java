@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -135,6 +136,11 @@ public class UserAccount {
 
 	public Set<Role> getRoles() {
 		return Set.copyOf(this.roles);
+	}
+
+	/** The password is older than {@code maxAge} ({@link Duration#ZERO}: passwords never expire). */
+	public boolean passwordExpired(Instant now, Duration maxAge) {
+		return !maxAge.isZero() && this.passwordChangedAt.plus(maxAge).isBefore(now);
 	}
 
 	public boolean isAdministrator() {

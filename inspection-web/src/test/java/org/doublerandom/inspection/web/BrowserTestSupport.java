@@ -2,6 +2,7 @@ package org.doublerandom.inspection.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.doublerandom.inspection.account.Base32;
+import org.doublerandom.inspection.account.Totp;
+import org.doublerandom.inspection.demo.DemoSecondFactor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,7 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * driven by Playwright (never a downloaded browser), sign-in and screenshots under {@code target/screenshots}.
  * Without Chromium the tests are skipped, except in CI ({@code INSPECTION_REQUIRE_BROWSER=1}), where they fail.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "inspection.demo.enabled=true")
+// every browser test signs in from 127.0.0.1: a sign-in rate limit meant for one person would throttle the suite
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "inspection.demo.enabled=true", "inspection.security.sign-in-rate.attempts-per-minute=600" })
 public abstract class BrowserTestSupport {
 
 	public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
@@ -69,12 +75,34 @@ public abstract class BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * Signs a demo user in; a demo administrator also gives the TOTP code of the published demo secret
+	 * ({@link DemoSecondFactor}), computed here from the clock like an authenticator app would.
+	 */
 	protected void signIn(Page page, String username) {
 		page.navigate(url("/login"));
 		page.fill("#username", username);
 		page.fill("#password", DEMO_PASSWORD);
 		page.click("#sign-in");
-		page.waitForURL("**/home");
+		page.waitForURL(url -> url.endsWith("/home") || url.contains("/account/second-factor"));
+		if (page.url().contains("/account/second-factor")) {
+			giveSecondFactor(page, Base32.decode(DemoSecondFactor.DEMO_TOTP_SECRET));
+		}
+	}
+
+	/** Types the current code; a code is good once, so if this step's code was just used, waits for the next. */
+	protected void giveSecondFactor(Page page, byte[] secret) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			page.fill("#code", Totp.code(secret, Totp.step(Instant.now())));
+			page.click("#verify");
+			page.waitForLoadState();
+			if (page.url().endsWith("/home")) {
+				return;
+			}
+			long millisToNextStep = Totp.STEP_SECONDS * 1000 - Instant.now().toEpochMilli() % (Totp.STEP_SECONDS * 1000);
+			page.waitForTimeout(millisToNextStep + 200);
+		}
+		fail("the TOTP code was not accepted: " + page.url());
 	}
 
 	protected String url(String path) {

@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.doublerandom.inspection.account.AccountService;
+import org.doublerandom.inspection.account.SecondFactorService;
+import org.doublerandom.inspection.account.SignInLockout;
+import org.doublerandom.inspection.account.UserAccount;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.shared.DomainException;
@@ -42,15 +45,27 @@ class AccountAdminController {
 
 	private final OneTimePasswords passwords;
 
-	AccountAdminController(AccountService accounts, OrganizationService organization, OneTimePasswords passwords) {
+	private final SignInLockout lockout;
+
+	private final SecondFactorService secondFactor;
+
+	AccountAdminController(AccountService accounts, OrganizationService organization, OneTimePasswords passwords,
+			SignInLockout lockout, SecondFactorService secondFactor) {
 		this.accounts = accounts;
 		this.organization = organization;
 		this.passwords = passwords;
+		this.lockout = lockout;
+		this.secondFactor = secondFactor;
 	}
 
 	@GetMapping("/admin/accounts")
 	String list(Model model) {
-		model.addAttribute("accounts", this.accounts.all());
+		var all = this.accounts.all();
+		model.addAttribute("accounts", all);
+		model.addAttribute("lockedIds", all.stream()
+			.map(UserAccount::getId)
+			.filter(this.lockout::isLocked)
+			.collect(Collectors.toSet()));
 		model.addAttribute("departmentsById", departmentsById());
 		return VIEW_LIST;
 	}
@@ -120,7 +135,40 @@ class AccountAdminController {
 		model.addAttribute("department",
 				(account.getDepartmentId() != null) ? departmentsById().get(account.getDepartmentId()) : null);
 		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("secondFactorEnrolled", this.secondFactor.enrolled(account.getId()));
 		return VIEW_ROLES;
+	}
+
+	/** 解锁: the system administrator lifts a lock early (after checking who is asking). */
+	@PostMapping("/admin/accounts/{id}/unlock")
+	String unlock(@PathVariable Long id, RedirectAttributes flash) {
+		try {
+			this.lockout.unlock(id);
+			flash.addFlashAttribute("message", "account.unlocked");
+		}
+		catch (NotFoundException | NotPermittedException ex) {
+			throw ex;
+		}
+		catch (DomainException ex) {
+			flash.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	/** The security administrator removes a lost authenticator; the owner enrols again at next sign-in. */
+	@PostMapping("/admin/accounts/{id}/second-factor-reset")
+	String resetSecondFactor(@PathVariable Long id, RedirectAttributes flash) {
+		try {
+			this.secondFactor.reset(id);
+			flash.addFlashAttribute("message", "totp.resetDone");
+		}
+		catch (NotFoundException | NotPermittedException ex) {
+			throw ex;
+		}
+		catch (DomainException ex) {
+			flash.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/admin/accounts/" + id + "/roles";
 	}
 
 	@PostMapping("/admin/accounts/{id}/roles")

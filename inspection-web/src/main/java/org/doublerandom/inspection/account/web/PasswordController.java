@@ -1,8 +1,12 @@
 package org.doublerandom.inspection.account.web;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.doublerandom.inspection.account.AccountService;
+import org.doublerandom.inspection.account.PasswordRules;
+import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
+import org.doublerandom.inspection.web.config.SignedInSessions;
 import org.doublerandom.inspection.web.support.FormErrors;
 import org.doublerandom.inspection.web.support.SignedInUser;
 import org.springframework.stereotype.Controller;
@@ -23,9 +27,21 @@ class PasswordController {
 
 	private final SignedInUser signedIn;
 
-	PasswordController(AccountService accounts, SignedInUser signedIn) {
+	private final SignedInSessions sessions;
+
+	private final CurrentActor actor;
+
+	PasswordController(AccountService accounts, SignedInUser signedIn, SignedInSessions sessions,
+			CurrentActor actor) {
 		this.accounts = accounts;
 		this.signedIn = signedIn;
+		this.sessions = sessions;
+		this.actor = actor;
+	}
+
+	@ModelAttribute("rules")
+	PasswordRules rules() {
+		return this.accounts.passwordRules();
 	}
 
 	@GetMapping("/account/password")
@@ -35,7 +51,8 @@ class PasswordController {
 	}
 
 	@PostMapping("/account/password")
-	String change(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, RedirectAttributes flash) {
+	String change(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, HttpSession session,
+			RedirectAttributes flash) {
 		if (!result.hasFieldErrors("confirmPassword") && !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "password.confirmMismatch");
 		}
@@ -50,6 +67,8 @@ class PasswordController {
 			return VIEW;
 		}
 		this.signedIn.passwordChanged();
+		// whoever may have known the old password is signed out everywhere else
+		this.sessions.endAll(this.actor.get().username(), session.getId());
 		flash.addFlashAttribute("message", "password.changed");
 		return "redirect:/home";
 	}

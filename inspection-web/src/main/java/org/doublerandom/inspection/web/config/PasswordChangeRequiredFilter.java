@@ -12,7 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An account whose password was set by someone else (or by the installer) can do nothing but change it:
+ * An account whose password was set by someone else (or by the installer), or has expired, can do nothing
+ * but change it (after the second factor, for an administrator):
  * enforced on the server, so a bookmark or a script cannot get around the change-password page.
  */
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
@@ -27,7 +28,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof StaffUser user
-				&& user.isMustChangePassword() && !allowed(request)) {
+				&& user.isMustChangePassword() && !user.isSecondFactorPending() && !allowed(request)) {
 			response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
 			return;
 		}

@@ -2,8 +2,12 @@ package org.doublerandom.inspection.web.config;
 
 import org.doublerandom.inspection.account.AccountService;
 import org.doublerandom.inspection.account.PasswordHasher;
+import org.doublerandom.inspection.account.SignInLockout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,7 +15,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -30,13 +33,14 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'; form-action 'self'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAudit signInAudit, DeniedAudit deniedAudit)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAudit signInAudit, DeniedAudit deniedAudit,
+			AccountSecurityConfigurer accountSecurity) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/public", "/public/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/home", "/account/password")
+			.requestMatchers("/home", "/account/password", "/account/sessions", "/account/sessions/**",
+					"/account/second-factor", "/account/second-factor/**")
 			.authenticated()
 			.requestMatchers("/my-department", "/vocabulary")
 			.hasAnyRole(BUSINESS)
@@ -50,9 +54,11 @@ class SecurityConfiguration {
 			.hasAnyRole("OFFICER", "DEPT_MANAGER", "BUREAU", "SYS_ADMIN")
 			.requestMatchers("/admin/departments/**")
 			.hasRole("SYS_ADMIN")
-			.requestMatchers("/admin/accounts/*/roles", "/admin/accounts/*/roles/**")
+			.requestMatchers("/admin/accounts/*/roles", "/admin/accounts/*/roles/**",
+					"/admin/accounts/*/second-factor-reset")
 			.hasRole("SECURITY_ADMIN")
-			.requestMatchers("/admin/accounts/new", "/admin/accounts/*/enabled", "/admin/accounts/*/password-reset")
+			.requestMatchers("/admin/accounts/new", "/admin/accounts/*/enabled", "/admin/accounts/*/password-reset",
+					"/admin/accounts/*/unlock")
 			.hasRole("SYS_ADMIN")
 			.requestMatchers("/admin/accounts")
 			.hasAnyRole("SYS_ADMIN", "SECURITY_ADMIN")
@@ -65,7 +71,8 @@ class SecurityConfiguration {
 				.failureHandler(signInAudit))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInAudit))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(deniedAudit))
-			.addFilterAfter(new PasswordChangeRequiredFilter(), AnonymousAuthenticationFilter.class)
+			.with(accountSecurity, Customizer.withDefaults())
+			.sessionManagement(accountSecurity::sessions)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -97,11 +104,25 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(AccountService accounts) {
+	UserDetailsService userDetailsService(AccountService accounts, SignInLockout lockout) {
 		return username -> accounts.forSignIn(username)
-			.map(StaffUser::new)
+			.map(account -> new StaffUser(account, lockout.isLocked(account.getId()), accounts.passwordExpired(account)))
 			// the same answer for unknown users and wrong passwords: the message never says which
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
+	}
+
+	/**
+	 * Locked and disabled accounts are refused only after the password has been checked, so that the time of
+	 * the answer does not tell a locked account from a wrong password either.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
 	}
 
 }

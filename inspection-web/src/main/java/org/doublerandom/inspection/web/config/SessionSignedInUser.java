@@ -1,5 +1,7 @@
 package org.doublerandom.inspection.web.config;
 
+import java.util.function.UnaryOperator;
+
 import org.doublerandom.inspection.web.support.SignedInUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,9 +17,25 @@ class SessionSignedInUser implements SignedInUser {
 
 	@Override
 	public void passwordChanged() {
+		replace(StaffUser::withPasswordChanged);
+	}
+
+	@Override
+	public void secondFactorVerified() {
+		replace(StaffUser::withSecondFactorVerified);
+	}
+
+	@Override
+	public boolean secondFactorPending() {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		return current != null && current.getPrincipal() instanceof StaffUser user && user.isSecondFactorPending();
+	}
+
+	/** Replaces the principal of this request and of its session (the session id stays). */
+	static void replace(UnaryOperator<StaffUser> change) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current != null && current.getPrincipal() instanceof StaffUser user) {
-			StaffUser updated = user.withPasswordChanged();
+			StaffUser updated = change.apply(user);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(
 					UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));

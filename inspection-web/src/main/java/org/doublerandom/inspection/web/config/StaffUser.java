@@ -10,8 +10,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in staff member: Spring Security's user plus department and display name. */
+/**
+ * The signed-in staff member: Spring Security's user plus department and display name. An administrator
+ * whose password was right but whose second factor is still pending holds no role at all, so neither a URL
+ * rule nor a service lets them do anything until the code is checked.
+ */
 public class StaffUser extends User {
+
+	private final Long accountId;
 
 	private final Long departmentId;
 
@@ -19,20 +25,27 @@ public class StaffUser extends User {
 
 	private final boolean mustChangePassword;
 
+	private final boolean secondFactorPending;
+
 	private final Set<Role> roles;
 
-	StaffUser(UserAccount account) {
-		this(account.getUsername(), account.getPasswordHash(), account.isEnabled(), account.getRoles(),
-				account.getDepartmentId(), account.getDisplayName(), account.isMustChangePassword());
+	StaffUser(UserAccount account, boolean locked, boolean passwordExpired) {
+		this(account.getId(), account.getUsername(), account.getPasswordHash(), account.isEnabled(), !locked,
+				account.getRoles(), account.getDepartmentId(), account.getDisplayName(),
+				account.isMustChangePassword() || passwordExpired, false);
 	}
 
-	private StaffUser(String username, String password, boolean enabled, Set<Role> roles, Long departmentId,
-			String displayName, boolean mustChangePassword) {
-		super(username, password, enabled, true, true, true, authorities(roles));
+	private StaffUser(Long accountId, String username, String password, boolean enabled, boolean nonLocked,
+			Set<Role> roles, Long departmentId, String displayName, boolean mustChangePassword,
+			boolean secondFactorPending) {
+		super(username, password, enabled, true, true, nonLocked,
+				secondFactorPending ? Set.of() : authorities(roles));
+		this.accountId = accountId;
 		this.roles = Set.copyOf(roles);
 		this.departmentId = departmentId;
 		this.displayName = displayName;
 		this.mustChangePassword = mustChangePassword;
+		this.secondFactorPending = secondFactorPending;
 	}
 
 	static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {
@@ -40,7 +53,23 @@ public class StaffUser extends User {
 	}
 
 	StaffUser withPasswordChanged() {
-		return new StaffUser(getUsername(), "", isEnabled(), this.roles, this.departmentId, this.displayName, false);
+		return new StaffUser(this.accountId, getUsername(), "", isEnabled(), true, this.roles, this.departmentId,
+				this.displayName, false, this.secondFactorPending);
+	}
+
+	/** Password checked, TOTP code not yet: no roles until {@link #withSecondFactorVerified()}. */
+	StaffUser withSecondFactorPending() {
+		return new StaffUser(this.accountId, getUsername(), "", isEnabled(), true, this.roles, this.departmentId,
+				this.displayName, this.mustChangePassword, true);
+	}
+
+	StaffUser withSecondFactorVerified() {
+		return new StaffUser(this.accountId, getUsername(), "", isEnabled(), true, this.roles, this.departmentId,
+				this.displayName, this.mustChangePassword, false);
+	}
+
+	public Long getAccountId() {
+		return this.accountId;
 	}
 
 	public Long getDepartmentId() {
@@ -55,8 +84,17 @@ public class StaffUser extends User {
 		return this.mustChangePassword;
 	}
 
+	public boolean isSecondFactorPending() {
+		return this.secondFactorPending;
+	}
+
+	/** The roles in force: none while the second factor is pending. */
 	public Set<Role> getRoles() {
-		return this.roles;
+		return this.secondFactorPending ? Set.of() : this.roles;
+	}
+
+	public boolean isAdministrator() {
+		return this.roles.stream().anyMatch(Role::isAdministrator);
 	}
 
 }

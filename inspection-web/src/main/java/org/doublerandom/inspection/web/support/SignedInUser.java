@@ -6,4 +6,10 @@ public interface SignedInUser {
 	/** The password was changed: lift the must-change restriction for this session. */
 	void passwordChanged();
 
+	/** The TOTP code was right: the administrator's roles take effect in this session. */
+	void secondFactorVerified();
+
+	/** Password given, TOTP code still owed. */
+	boolean secondFactorPending();
+
 }
