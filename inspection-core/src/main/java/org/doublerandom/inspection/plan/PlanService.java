@@ -55,6 +55,8 @@ public class PlanService {
 
 	private final ScopeCounts counts;
 
+	private final EntryTasks entryTasks;
+
 	private final PlanDeadlines deadlines;
 
 	private final CurrentActor actor;
@@ -64,11 +66,12 @@ public class PlanService {
 	private final Clock clock;
 
 	public PlanService(Plans plans, ItemLists itemLists, Departments departments, ScopeCounts counts,
-			PlanDeadlines deadlines, CurrentActor actor, AuditTrail audit, Clock clock) {
+			EntryTasks entryTasks, PlanDeadlines deadlines, CurrentActor actor, AuditTrail audit, Clock clock) {
 		this.plans = plans;
 		this.itemLists = itemLists;
 		this.departments = departments;
 		this.counts = counts;
+		this.entryTasks = entryTasks;
 		this.deadlines = deadlines;
 		this.actor = actor;
 		this.audit = audit;
@@ -80,7 +83,9 @@ public class PlanService {
 	public Page<Plan> search(Integer year, PlanType type, PlanState state, int page, int size) {
 		Actor me = business("plan.read");
 		Long scope = me.has(Role.BUREAU) ? null : me.departmentId();
-		return this.plans.search(year, type, state, scope, PageRequest.of(Math.max(page, 0), size));
+		Page<Plan> result = this.plans.search(year, type, state, scope, PageRequest.of(Math.max(page, 0), size));
+		result.forEach(PlanService::initialized);
+		return result;
 	}
 
 	public Plan plan(Long id) {
@@ -116,6 +121,16 @@ public class PlanService {
 		Actor me = this.actor.get();
 		Long owner = (type == PlanType.JOINT) ? jointOwner().getId() : me.departmentId();
 		return owner != null && PlanAccess.canWrite(me, type, owner);
+	}
+
+	public java.util.Optional<EntryTasks.EntryTask> taskOf(PlanEntry entry) {
+		return this.entryTasks.taskOf(entry.getId());
+	}
+
+	/** Whether the actor may create the entry's task now: published, not merged away, no task yet. */
+	public boolean mayCreateTask(Plan plan, PlanEntry entry) {
+		return plan.getState() == PlanState.PUBLISHED && entry.getMergedIntoId() == null
+				&& PlanAccess.canCreateTask(this.actor.get(), plan, entry) && taskOf(entry).isEmpty();
 	}
 
 	public boolean mayCoordinate() {
@@ -185,18 +200,30 @@ public class PlanService {
 		return entry;
 	}
 
+	/** The plan holding the entry, in the actor's data scope. */
+	public Plan planOfEntry(Long entryId) {
+		PlanEntry entry = this.plans.findEntryById(entryId).orElseThrow(() -> new NotFoundException("planEntry", entryId));
+		try {
+			return plan(entry.getPlan().getId());
+		}
+		catch (NotFoundException ex) {
+			throw new NotFoundException("planEntry", entryId);
+		}
+	}
+
 	@Transactional
-	public void changeEntry(Long planId, Long entryId, EntryDetails details) {
-		Plan plan = writable(planId);
+	public void changeEntry(Long entryId, EntryDetails details) {
+		Plan plan = writable(planOfEntry(entryId).getId());
 		plan.changeEntry(entryId, details, resolveItems(details));
 		this.audit.success("plan.entry.change", "plan", plan.getId(), describe(plan) + " " + details.name());
 	}
 
 	@Transactional
-	public void removeEntry(Long planId, Long entryId) {
-		Plan plan = writable(planId);
+	public Plan removeEntry(Long entryId) {
+		Plan plan = writable(planOfEntry(entryId).getId());
 		PlanEntry removed = plan.removeEntry(entryId);
 		this.audit.success("plan.entry.remove", "plan", plan.getId(), describe(plan) + " " + removed.getName());
+		return plan;
 	}
 
 	// ---- workflow
@@ -404,6 +431,27 @@ public class PlanService {
 	@Transactional
 	public Plan provisionPublished(PlanType type, int year, Long ownerDepartmentId, String name,
 			List<EntryDetails> entries) {
+		Plan plan = provisionedDraft(type, year, ownerDepartmentId, name, entries);
+		plan.submit(this.clock.instant());
+		plan.approve(Actor.SYSTEM, this.clock.instant());
+		plan.publish(Actor.SYSTEM, this.clock.instant());
+		Plan saved = this.plans.save(plan);
+		this.plans.flush();
+		this.audit.success("plan.publish", "plan", saved.getId(), describe(saved) + " (demo)");
+		return saved;
+	}
+
+	/** Demo data: a department's plan still being written. */
+	@Transactional
+	public Plan provisionDraft(PlanType type, int year, Long ownerDepartmentId, String name, List<EntryDetails> entries) {
+		Plan saved = this.plans.save(provisionedDraft(type, year, ownerDepartmentId, name, entries));
+		this.plans.flush();
+		this.audit.success("plan.create", "plan", saved.getId(), describe(saved) + " (demo)");
+		return saved;
+	}
+
+	private Plan provisionedDraft(PlanType type, int year, Long ownerDepartmentId, String name,
+			List<EntryDetails> entries) {
 		this.actor.get().requireSystem("plan.provision");
 		long existing = this.plans.countByOwnerDepartmentIdAndTypeAndYearAndVersionNo(ownerDepartmentId, type, year, 1);
 		Department owner = this.departments.findById(ownerDepartmentId)
@@ -412,13 +460,7 @@ public class PlanService {
 				+ String.format("%02d", existing + 1);
 		Plan plan = new Plan(type, year, ownerDepartmentId, code, name, Actor.SYSTEM, this.clock.instant());
 		entries.forEach(details -> plan.addEntry(details, resolveItems(details)));
-		plan.submit(this.clock.instant());
-		plan.approve(Actor.SYSTEM, this.clock.instant());
-		plan.publish(Actor.SYSTEM, this.clock.instant());
-		Plan saved = this.plans.save(plan);
-		this.plans.flush();
-		this.audit.success("plan.publish", "plan", saved.getId(), describe(saved) + " (demo)");
-		return saved;
+		return plan;
 	}
 
 	public boolean exists(PlanType type, int year, Long ownerDepartmentId) {

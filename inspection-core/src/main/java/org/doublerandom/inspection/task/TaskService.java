@@ -89,6 +89,16 @@ public class TaskService {
 		return task;
 	}
 
+	/** The entry a task came from, with its plan: both are public (a task comes from a published plan). */
+	public PlanEntry entryOf(Task task) {
+		PlanEntry entry = this.plans.findEntryById(task.getPlanEntryId())
+			.orElseThrow(() -> new NotFoundException("planEntry", task.getPlanEntryId()));
+		entry.getItems().size();
+		entry.getDepartments().size();
+		entry.getSampling().size();
+		return entry;
+	}
+
 	public java.util.Optional<Task> taskOfEntry(Long entryId) {
 		return this.tasks.findByPlanEntryId(entryId);
 	}
@@ -114,6 +124,11 @@ public class TaskService {
 		entry.getItems().size();
 		entry.getDepartments().size();
 		return entry;
+	}
+
+	public Long planIdOfEntry(Long entryId) {
+		return this.plans.findEntryById(entryId).map(e -> e.getPlan().getId())
+			.orElseThrow(() -> new NotFoundException("planEntry", entryId));
 	}
 
 	public boolean mayCreate(Plan plan, PlanEntry entry) {
