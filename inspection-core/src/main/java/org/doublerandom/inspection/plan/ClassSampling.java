@@ -41,6 +41,12 @@ public class ClassSampling {
 		return this.rateBasisPoints;
 	}
 
+	/** The rate as a percentage without trailing zeros (350 → "3.5"), or null for a fixed count. */
+	public String getRatePercent() {
+		return (this.rateBasisPoints == null) ? null
+				: java.math.BigDecimal.valueOf(this.rateBasisPoints, 2).stripTrailingZeros().toPlainString();
+	}
+
 	public Integer getFixedCount() {
 		return this.fixedCount;
 	}

@@ -136,7 +136,8 @@ public class Plan {
 	 */
 	private void requireEntryFits(EntryDetails details) {
 		if (details.periodFrom().getYear() != this.year || details.periodTo().getYear() != this.year) {
-			throw new DomainException("plan.entry.refused.periodOutsideYear", "periodFrom", this.year);
+			throw new DomainException("plan.entry.refused.periodOutsideYear", "periodFrom",
+					String.valueOf(this.year));
 		}
 		if (this.type == PlanType.DEPARTMENT && !details.leadDepartmentId().equals(this.ownerDepartmentId)) {
 			throw new DomainException("plan.entry.refused.departmentPlanLead", "leadDepartmentId");

@@ -166,7 +166,8 @@ public class PlanService {
 		}
 		int thisYear = LocalDate.now(this.clock).getYear();
 		if (year < thisYear - 1 || year > thisYear + 1) {
-			throw new DomainException("plan.refused.year", "year", thisYear - 1, thisYear + 1);
+			throw new DomainException("plan.refused.year", "year", String.valueOf(thisYear - 1),
+					String.valueOf(thisYear + 1));
 		}
 		Department owner = (type == PlanType.JOINT) ? jointOwner()
 				: this.departments.findById(me.departmentId() == null ? -1L : me.departmentId())

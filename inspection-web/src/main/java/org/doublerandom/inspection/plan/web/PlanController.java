@@ -359,6 +359,8 @@ class PlanController {
 	}
 
 	private void departments(Model model) {
+		model.addAttribute("sectionsByCode", this.targets.sections().stream().collect(java.util.stream.Collectors
+			.toMap(org.doublerandom.inspection.target.IndustrySection::getCode, java.util.function.Function.identity())));
 		List<Department> all = this.organization.departments();
 		model.addAttribute("departmentsById",
 				all.stream().collect(Collectors.toMap(Department::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new)));

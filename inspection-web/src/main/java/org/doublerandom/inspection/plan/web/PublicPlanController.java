@@ -24,7 +24,10 @@ class PublicPlanController {
 
 	private final OrganizationService organization;
 
-	PublicPlanController(PlanService plans, OrganizationService organization) {
+	private final org.doublerandom.inspection.target.TargetService targets;
+
+	PublicPlanController(PlanService plans, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets) {
+		this.targets = targets;
 		this.plans = plans;
 		this.organization = organization;
 	}
@@ -51,6 +54,8 @@ class PublicPlanController {
 	}
 
 	private void reference(Model model) {
+		model.addAttribute("sectionsByCode", this.targets.sections().stream().collect(java.util.stream.Collectors
+			.toMap(org.doublerandom.inspection.target.IndustrySection::getCode, java.util.function.Function.identity())));
 		model.addAttribute("departmentsById", this.organization.departments()
 			.stream()
 			.collect(Collectors.toMap(Department::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new)));

@@ -22,7 +22,10 @@ class PublicTaskController {
 
 	private final OrganizationService organization;
 
-	PublicTaskController(TaskService tasks, OrganizationService organization) {
+	private final org.doublerandom.inspection.target.TargetService targets;
+
+	PublicTaskController(TaskService tasks, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets) {
+		this.targets = targets;
 		this.tasks = tasks;
 		this.organization = organization;
 	}
@@ -49,6 +52,8 @@ class PublicTaskController {
 	}
 
 	private void departments(Model model) {
+		model.addAttribute("sectionsByCode", this.targets.sections().stream().collect(java.util.stream.Collectors
+			.toMap(org.doublerandom.inspection.target.IndustrySection::getCode, java.util.function.Function.identity())));
 		model.addAttribute("regionsByCode", this.organization.regions()
 			.stream()
 			.collect(Collectors.toMap(org.doublerandom.inspection.organization.Region::getCode, Function.identity(),

@@ -43,9 +43,12 @@ class TaskController {
 
 	private final OrganizationService organization;
 
+	private final org.doublerandom.inspection.target.TargetService targets;
+
 	private final MessageSource messages;
 
-	TaskController(TaskService tasks, OrganizationService organization, MessageSource messages) {
+	TaskController(TaskService tasks, OrganizationService organization, MessageSource messages, org.doublerandom.inspection.target.TargetService targets) {
+		this.targets = targets;
 		this.tasks = tasks;
 		this.organization = organization;
 		this.messages = messages;
@@ -171,6 +174,8 @@ class TaskController {
 	}
 
 	private void departments(Model model) {
+		model.addAttribute("sectionsByCode", this.targets.sections().stream().collect(java.util.stream.Collectors
+			.toMap(org.doublerandom.inspection.target.IndustrySection::getCode, java.util.function.Function.identity())));
 		model.addAttribute("regionsByCode", this.organization.regions()
 			.stream()
 			.collect(Collectors.toMap(Region::getCode, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
