@@ -194,10 +194,11 @@ public class PlanService {
 	@Transactional
 	public PlanEntry addEntry(Long planId, EntryDetails details) {
 		Plan plan = writable(planId);
-		PlanEntry entry = plan.addEntry(details, resolveItems(details));
-		this.plans.save(plan);
+		int sortOrder = plan.addEntry(details, resolveItems(details)).getSortOrder();
+		Plan saved = this.plans.save(plan);
 		this.plans.flush();
-		this.audit.success("plan.entry.add", "plan", plan.getId(), describe(plan) + " " + entry.getName());
+		PlanEntry entry = saved.getEntries().stream().filter(e -> e.getSortOrder() == sortOrder).findFirst().orElseThrow();
+		this.audit.success("plan.entry.add", "plan", saved.getId(), describe(saved) + " " + entry.getName());
 		return entry;
 	}
 
@@ -377,12 +378,14 @@ public class PlanService {
 		if (target == null) {
 			target = create(PlanType.JOINT, year, year + "年度部门联合双随机抽查计划");
 		}
-		PlanEntry merged = target.addEntry(mergedDetails(a, b), overlap.items());
-		this.plans.save(target);
+		int sortOrder = target.addEntry(mergedDetails(a, b), overlap.items()).getSortOrder();
+		Plan saved = this.plans.save(target);
 		this.plans.flush();
+		// the managed copy carries the id (saving a plan that is already managed merges its new entry)
+		PlanEntry merged = saved.getEntries().stream().filter(e -> e.getSortOrder() == sortOrder).findFirst().orElseThrow();
 		a.mergeInto(merged.getId());
 		b.mergeInto(merged.getId());
-		this.audit.success("plan.entry.merge", "plan", target.getId(), describe(target) + " " + merged.getName() + " <- "
+		this.audit.success("plan.entry.merge", "plan", saved.getId(), describe(saved) + " " + merged.getName() + " <- "
 				+ describe(a.getPlan()) + "#" + a.getId() + " + " + describe(b.getPlan()) + "#" + b.getId() + ", "
 				+ overlap.sharedTargets() + " shared targets, " + overlap.savedVisits() + " visits saved");
 		return merged;
@@ -404,7 +407,7 @@ public class PlanService {
 		boolean shareTotal = x.rounding() == RoundingRule.LARGEST_REMAINDER && y.rounding() == RoundingRule.LARGEST_REMAINDER;
 		Integer months = (x.excludeWithinMonths() == null) ? y.excludeWithinMonths()
 				: (y.excludeWithinMonths() == null) ? x.excludeWithinMonths()
-						: Math.max(x.excludeWithinMonths(), y.excludeWithinMonths());
+						: Integer.valueOf(Math.max(x.excludeWithinMonths(), y.excludeWithinMonths()));
 		LocalDate from = x.periodFrom().isAfter(y.periodFrom()) ? x.periodFrom() : y.periodFrom();
 		LocalDate to = x.periodTo().isBefore(y.periodTo()) ? x.periodTo() : y.periodTo();
 		String name = x.name() + " + " + y.name();
