@@ -106,6 +106,15 @@ class PlanWorkflowBrowserIT extends BrowserTestSupport {
 			assertThat(page.locator("#flash-message").textContent()).contains("已公示");
 			assertThat(page.locator("#history").textContent()).contains("公示计划", "审批计划", "提交计划审批");
 			screenshot(page, "plans-published");
+			// the demo joint plan's task, ready to draw, and its printable notice
+			page.navigate(url("/tasks"));
+			page.locator("#tasks a").first().click();
+			page.waitForLoadState();
+			assertThat(page.locator("#task-states li[aria-current=step]").textContent()).isEqualTo("已创建");
+			screenshot(page, "tasks-detail");
+			page.click("#print-notice");
+			page.waitForLoadState();
+			screenshot(page, "tasks-notice");
 		}
 
 		try (BrowserContext context = context()) {
