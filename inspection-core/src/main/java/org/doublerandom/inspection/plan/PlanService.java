@@ -113,6 +113,13 @@ public class PlanService {
 		return plan.isDraft() && PlanAccess.canWrite(this.actor.get(), plan.getType(), plan.getOwnerDepartmentId());
 	}
 
+	/** Amending: the plan's writers, on its published, latest version. */
+	public boolean mayAmend(Plan plan) {
+		return plan.getState() == PlanState.PUBLISHED
+				&& PlanAccess.canWrite(this.actor.get(), plan.getType(), plan.getOwnerDepartmentId())
+				&& this.plans.findByCodeOrderByVersionNoDesc(plan.getCode()).get(0).getId().equals(plan.getId());
+	}
+
 	public boolean mayApprove(Plan plan) {
 		return PlanAccess.canApprove(this.actor.get(), plan);
 	}

@@ -150,6 +150,11 @@ class PlanMappingTests {
 		ScopeCounts.Exclusion otherItem = new ScopeCounts.Exclusion(LocalDate.of(2025, 1, 10), Set.of(this.scjg + ":Z-9"));
 		assertThat(this.counts.countByBand(scope, otherItem)).containsEntry(CreditBand.C, 2L);
 
+		this.jdbc.update("insert into target_licence (target_id, name, number, issuing_body) values (?, '食品经营许可证', 'JY1', '市市场监管局')", b);
+		TargetScope licensed = new TargetScope(null, null, null, null, null, Set.of("餐饮"), Set.of("食品经营许可证"), false);
+		assertThat(this.counts.countByBand(licensed, ScopeCounts.Exclusion.NONE)).containsEntry(CreditBand.NONE, 1L)
+			.containsEntry(CreditBand.C, 0L);
+
 		TargetScope city = new TargetScope(null, Set.of("150600"), null, null, null, null, null, true);
 		assertThat(this.counts.countByBand(city, ScopeCounts.Exclusion.NONE)).containsEntry(CreditBand.C, 1L);
 	}

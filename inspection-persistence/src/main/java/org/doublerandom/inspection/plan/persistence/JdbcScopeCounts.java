@@ -89,14 +89,16 @@ class JdbcScopeCounts implements ScopeCounts {
 			clauses.add("t.key_supervision");
 		}
 		if (!scope.tags().isEmpty()) {
-			// every tag named
-			clauses.add("(select count(*) from target_tag g where g.target_id = t.id and g.tag in (:tags)) = :tagCount");
+			// every tag named: the tagged targets are gathered once through the tag index (a per-row count
+			// took 1.4 s over 200,000 candidates, docs/performance.md)
+			clauses.add("t.id in (select g.target_id from target_tag g where g.tag in (:tags) group by g.target_id "
+					+ "having count(*) = :tagCount)");
 			params.addValue("tags", List.copyOf(scope.tags())).addValue("tagCount", scope.tags().size());
 		}
 		if (!scope.licences().isEmpty()) {
 			// every licence named (专项库), held under that name
-			clauses.add("(select count(distinct l.name) from target_licence l where l.target_id = t.id "
-					+ "and l.name in (:licences)) = :licenceCount");
+			clauses.add("t.id in (select l.target_id from target_licence l where l.name in (:licences) "
+					+ "group by l.target_id having count(distinct l.name) = :licenceCount)");
 			params.addValue("licences", List.copyOf(scope.licences())).addValue("licenceCount", scope.licences().size());
 		}
 		if (exclusion != null && exclusion.isActive()) {

@@ -125,8 +125,7 @@ class PlanController {
 		model.addAttribute("history", this.plans.history(plan));
 		model.addAttribute("mayWrite", this.plans.mayWrite(plan));
 		model.addAttribute("mayApprove", this.plans.mayApprove(plan));
-		model.addAttribute("mayAmend", plan.getState() == PlanState.PUBLISHED
-				&& this.plans.mayCreate(plan.getType()) && this.plans.versions(plan).get(0).getId().equals(plan.getId()));
+		model.addAttribute("mayAmend", this.plans.mayAmend(plan));
 		Map<Long, Object> entryTasks = new LinkedHashMap<>();
 		Map<Long, Boolean> mayCreateTask = new LinkedHashMap<>();
 		for (PlanEntry entry : plan.getEntries()) {

@@ -153,6 +153,12 @@ class PlanFlowTests {
 			.getResponse().getContentAsString();
 		assertThat(notice).contains("卫健委流程测试计划", "游泳场所卫生抽查", "WSJK-001");
 
+		// the task form starts from the entry and its plan
+		assertThat(page("wsjk-officer", "/tasks/from-entry/{id}", entry)).contains("《卫健委流程测试计划》", "WSJK-001 公共场所卫生监督检查",
+				"每户检查对象共派执法检查人员2人", thisYear() + "-04-01");
+		this.mvc.perform(as("wsjk-officer", post("/tasks/from-entry/{id}", entry)).param("name", "")
+			.param("scheduleFrom", thisYear() + "-04-10")
+			.param("scheduleTo", thisYear() + "-05-31")).andExpect(status().isOk());
 		this.mvc.perform(as("wsjk-officer", post("/tasks/from-entry/{id}", entry)).param("name", "游泳场所卫生抽查任务")
 			.param("basis", "《卫健委流程测试计划》")
 			.param("targets", "住宿和餐饮业公共场所")
