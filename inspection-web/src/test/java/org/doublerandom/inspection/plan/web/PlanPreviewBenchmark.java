@@ -85,7 +85,7 @@ class PlanPreviewBenchmark {
 				Math.max(0, TARGETS - have));
 		this.jdbc.update("""
 				insert into target_tag (target_id, tag)
-				select id, '餐饮' from target where industry_division_code = '62' and id % 4 = 0
+				select id, '餐饮' from target where industry_division_code = '62' and id % 3 = 0
 				on conflict do nothing""");
 		this.jdbc.execute("analyze target");
 		this.jdbc.execute("analyze target_tag");
