@@ -170,7 +170,8 @@ class PlanFlowTests {
 		String code = this.jdbc.queryForObject("select code from task where id = ?", String.class, task);
 		assertThat(code).matches("鄂卫健抽〔" + thisYear() + "〕[0-9]+号");
 		assertThat(this.jdbc.queryForObject("select state from task where id = ?", String.class, task)).isEqualTo("CREATED");
-		assertThat(page("wsjk-officer", "/tasks/{id}/notice", task)).contains(code, "关于开展“游泳场所卫生抽查任务”双随机抽查的通知");
+		assertThat(page("wsjk-officer", "/tasks/{id}/notice", task)).contains(code, "关于开展“游泳场所卫生抽查任务”双随机抽查的通知",
+				"鄂尔多斯市卫生健康委员会");
 		this.mvc.perform(as("scjg-officer1", get("/tasks/{id}", task))).andExpect(status().isNotFound());
 		assertThat(this.mvc.perform(get("/public/tasks")).andReturn().getResponse().getContentAsString()).contains(code);
 
