@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationBrowserIT extends BrowserTestSupport {
 
 	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit");
+			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit");
 
 	static final List<String> BUSINESS_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-departments", "nav-vocabulary");
+			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary");
 
 	static Stream<Arguments> roles() {
 		return Stream.of(

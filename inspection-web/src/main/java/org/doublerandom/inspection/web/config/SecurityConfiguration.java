@@ -46,7 +46,7 @@ class SecurityConfiguration {
 			.hasAnyRole(BUSINESS)
 			// the registries: services narrow each read and change to the caller's department (data scope)
 			.requestMatchers("/items", "/items/**", "/registry/targets", "/registry/targets/**",
-					"/registry/inspectors", "/registry/inspectors/**")
+					"/registry/inspectors", "/registry/inspectors/**", "/plans", "/plans/**", "/tasks", "/tasks/**")
 			.hasAnyRole(BUSINESS)
 			.requestMatchers("/vocabulary/*/edit")
 			.hasRole("BUREAU")
