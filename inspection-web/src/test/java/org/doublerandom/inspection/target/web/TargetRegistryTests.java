@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.target.web;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.doublerandom.inspection.target.TargetPage;
@@ -85,6 +86,28 @@ class TargetRegistryTests {
 			.map(m -> m.group(1))
 			.toList();
 		assertThat(names).hasSize(20).allSatisfy(name -> assertThat(name).contains("演示"));
+	}
+
+	@Test
+	void aWordTheStatisticsKnowToBeInMostNamesIsScannedForAndStillListedInNameOrder() throws Exception {
+		// after ANALYZE the planner estimates 演示 in most names, so the search takes its scanning path
+		this.jdbc.execute("analyze target");
+		for (String user : List.of("bureau", "scjg-officer1")) {
+			String page = this.mvc.perform(get("/registry/targets").param("q", "演示").param("page", "2").with(as(user)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("超过 " + String.format("%,d", TargetPage.COUNT_CAP) + " 个检查对象");
+			var names = Pattern.compile("<a href=\"/registry/targets/\\d+\">([^<]+)</a>").matcher(page)
+				.results()
+				.map(m -> m.group(1))
+				.toList();
+			assertThat(names).hasSize(20).allSatisfy(name -> assertThat(name).contains("演示"));
+			if (user.equals("bureau")) {
+				assertThat(names).isEqualTo(this.jdbc.queryForList(
+						"select name from target where name like '%演示%' order by name, id offset 40 limit 20", String.class));
+			}
+		}
 	}
 
 	@Test

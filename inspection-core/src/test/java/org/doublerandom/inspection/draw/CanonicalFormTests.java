@@ -1,0 +1,91 @@
+package org.doublerandom.inspection.draw;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CanonicalFormTests {
+
+	@Test
+	void canonicalJsonSortsKeysEscapesOnlyWhatItMustAndWritesUtf8() {
+		Object value = Map.of("b", List.of(1, -2, "x"), "a", "鄂市监\"联\\抽\n\u0001", "A", 9007199254740991L);
+		assertThat(CanonicalJson.write(value))
+			.isEqualTo("{\"A\":9007199254740991,\"a\":\"鄂市监\\\"联\\\\抽\\n\\u0001\",\"b\":[1,-2,\"x\"]}");
+		assertThat(CanonicalJson.parse(CanonicalJson.bytes(value))).isEqualTo(Map.of("b", List.of(1L, -2L, "x"), "a",
+				"鄂市监\"联\\抽\n\u0001", "A", 9007199254740991L));
+	}
+
+	@Test
+	void canonicalJsonRefusesFloatsBooleansAndNonCanonicalBytes() {
+		assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1.5}".getBytes())).hasMessageContaining("fractions");
+		assertThatThrownBy(() -> CanonicalJson.parse("[true]".getBytes())).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> CanonicalJson.write(Map.of("a", 1.5))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> CanonicalJson.parseCanonical("{\"b\":1,\"a\":2}".getBytes(), "plan.json"))
+			.hasMessageContaining("not in canonical JSON form");
+		assertThatThrownBy(() -> CanonicalJson.parseCanonical("{\"a\": 2}".getBytes(), "plan.json"))
+			.hasMessageContaining("not in canonical JSON form");
+	}
+
+	@Test
+	void thePlanSurvivesItsCanonicalBytesUnchanged() {
+		DrawPlan plan = DrawVectors.vector(null).plan();
+		DrawPlan back = DrawPlan.fromCanonicalBytes(plan.canonicalBytes());
+		assertThat(back.canonicalBytes()).isEqualTo(plan.canonicalBytes());
+		assertThat(back).isEqualTo(plan);
+	}
+
+	@Test
+	void csvFilesAreSortedWithAHeaderAndLfAndTheirHashIsOfThoseBytes() {
+		byte[] file = CanonicalCsv.conflicts(List.of(new ConflictRow("I-2", "T-1", "RELATIVE"),
+				new ConflictRow("I-1", "T-9", "FORMER_EMPLOYER")));
+		assertThat(new String(file, StandardCharsets.US_ASCII))
+			.isEqualTo("inspector_id,target_id,reason\nI-1,T-9,FORMER_EMPLOYER\nI-2,T-1,RELATIVE\n");
+		assertThat(CanonicalCsv.digest(file, CanonicalCsv.CONFLICTS_HEADER, "conflicts.csv").sha256())
+			.isEqualTo(Sha256.hex(Sha256.of(file)));
+		// a shorter id sorts before its extensions, as bytewise order of whole lines demands
+		byte[] pool = CanonicalCsv.pool(List.of("c"), List.of(PoolRow.eligible("A0", "x"), PoolRow.eligible("A", "x")));
+		assertThat(new String(pool, StandardCharsets.US_ASCII)).isEqualTo("target_id,c,excluded\nA,x,\nA0,x,\n");
+	}
+
+	@Test
+	void nonCanonicalCsvIsRefusedWithTheLine() {
+		String header = CanonicalCsv.HISTORY_HEADER;
+		assertThatThrownBy(() -> read(header + "\nT-2,I-1\nT-1,I-1\n", header)).hasMessageContaining("line 3")
+			.hasMessageContaining("ascending");
+		assertThatThrownBy(() -> read(header + "\r\nT-1,I-1\r\n", header)).hasMessageContaining("LF");
+		assertThatThrownBy(() -> read(header + "\nT-1,I-1", header)).hasMessageContaining("end with LF");
+		assertThatThrownBy(() -> read("target,inspector\n", header)).hasMessageContaining("header");
+		assertThatThrownBy(() -> read(header + "\nT-1,I-1,x\n", header)).hasMessageContaining("3 fields");
+		assertThatThrownBy(() -> read(header + "\nT-1,I-1\nT-1,I-1\n", header)).hasMessageContaining("unique");
+		assertThatThrownBy(() -> CanonicalCsv.readRoster(new ByteArrayInputStream(
+				(CanonicalCsv.ROSTER_HEADER + "\nI-1,D,OFFICER,01,\n").getBytes())))
+			.hasMessageContaining("leading zeros");
+		assertThatThrownBy(() -> CanonicalCsv.readRoster(new ByteArrayInputStream(
+				(CanonicalCsv.ROSTER_HEADER + "\nI-1,D,OFFICER,0,b|a\n").getBytes())))
+			.hasMessageContaining("sorted");
+	}
+
+	static void read(String text, String header) {
+		CanonicalCsv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), header, -1, (f, n) -> {
+		}, "history.csv");
+	}
+
+	@Test
+	void idsAreTokensAndRegistryEntriesGetCollisionFreeIds() {
+		assertThat(Tokens.isToken("91150602MA0N1K2X3Y")).isTrue();
+		assertThat(Tokens.isToken("a,b")).isFalse();
+		assertThat(Tokens.isToken("鄂尔多斯")).isFalse();
+		assertThat(Tokens.isToken("")).isFalse();
+		assertThat(Tokens.isToken("x".repeat(65))).isFalse();
+		assertThat(Tokens.targetId(true, "91150602MA0N1K2X3Y", 7)).isEqualTo("91150602MA0N1K2X3Y");
+		assertThat(Tokens.targetId(false, "工程-7/甲", 7)).isEqualTo("T-7");
+		assertThatThrownBy(() -> PoolRow.eligible("T 1", "A")).isInstanceOf(DrawInputException.class);
+	}
+
+}
