@@ -311,7 +311,8 @@ public class DrawCeremonyService {
 		}
 		Instant due = DrandQuicknet.timeOf(round);
 		if (now().isBefore(due)) {
-			throw new DomainException("draw.refused.notDue", "round", round, due);
+			throw new DomainException("draw.refused.notDue", "round", String.valueOf(round),
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(due.atZone(CHINA)));
 		}
 		SourceValue.DrandValue value;
 		try {
@@ -543,6 +544,19 @@ public class DrawCeremonyService {
 		Map<String, Object> json = (Map<String, Object>) CanonicalJson.parse(result.resultJson());
 		Map<String, Object> assignment = (Map<String, Object>) json.get("assignment");
 		return "assigned".equals(assignment.get("status")) ? (List<Map<String, Object>>) assignment.get("slots") : List.of();
+	}
+
+	/** Each selected target's team, departments in code order and slots in order. */
+	public static Map<String, List<Map<String, Object>>> teams(DrawStore.StoredResult result) {
+		Map<String, List<Map<String, Object>>> teams = new TreeMap<>();
+		for (Map<String, Object> slot : slots(result)) {
+			teams.computeIfAbsent((String) slot.get("target"), t -> new ArrayList<>()).add(slot);
+		}
+		teams.values().forEach(team -> team.sort((a, b) -> {
+			int byDepartment = ((String) a.get("department")).compareTo((String) b.get("department"));
+			return (byDepartment != 0) ? byDepartment : Long.compare((Long) a.get("slot"), (Long) b.get("slot"));
+		}));
+		return teams;
 	}
 
 	@SuppressWarnings("unchecked")
