@@ -162,8 +162,10 @@ public class DrawCeremonyService {
 		long drawId = this.store.precheck(task.getId(),
 				new DrawStore.PoolQuery(entry.scope(), statuses, since, itemKeys, itemCodes, bands), by, now(), demo);
 		SortedMap<String, Long> counts = this.store.exclusionCounts(drawId);
+		SortedMap<String, Long> byReason = new TreeMap<>();
+		counts.forEach((reason, n) -> byReason.put(reason.isEmpty() ? "ELIGIBLE" : reason, n));
 		this.audit.success("draw.precheck", "draw", task.getId(), task.getCode() + " draw " + drawId + ": pool "
-				+ counts.values().stream().mapToLong(Long::longValue).sum() + ", by reason " + counts);
+				+ counts.values().stream().mapToLong(Long::longValue).sum() + ", by reason " + byReason);
 		return drawId;
 	}
 
@@ -429,6 +431,40 @@ public class DrawCeremonyService {
 	private byte[] amendmentsBytes(long drawId) {
 		return this.store.amendments(drawId).stream().map(DrawStore.StoredAmendment::amendmentJson)
 			.collect(Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** 确认检查组: the teams of the result with this digest are reviewed; the task moves to ASSIGNED. An infeasible draw has no teams to confirm. */
+	@Transactional
+	public void confirmTeams(long taskId, String digest) {
+		Actor me = this.actor.get();
+		Task task = runnable(me, taskId, "draw.confirm");
+		DrawStore.Stored draw = this.store.live(taskId).orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
+		DrawStore.StoredResult result = this.store.result(draw.id()).orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
+		if (!"ASSIGNED".equals(result.status())) {
+			throw new DomainException("draw.refused.infeasible");
+		}
+		// the officer confirms the result shown on the page, named by its digest
+		if (!result.digest().equals(digest)) {
+			throw new DomainException("draw.refused.digest");
+		}
+		if (task.getState() != TaskState.DRAWN) {
+			throw new DomainException("draw.refused.state", null, task.getState());
+		}
+		task.assign(now());
+		this.audit.success("draw.confirm", "draw", taskId, task.getCode() + " draw " + draw.id() + ": teams confirmed, "
+				+ this.store.amendments(draw.id()).size() + " amendments");
+	}
+
+	/** 派发: the confirmed task goes to the departments. */
+	@Transactional
+	public void dispatch(long taskId) {
+		Actor me = this.actor.get();
+		Task task = runnable(me, taskId, "draw.dispatch");
+		if (task.getState() != TaskState.ASSIGNED) {
+			throw new DomainException("draw.refused.state", null, task.getState());
+		}
+		task.dispatch(now());
+		this.audit.success("draw.dispatch", "draw", taskId, task.getCode() + " dispatched to its departments");
 	}
 
 	/** A selected target proved ineligible: the next reserve of its stratum takes its place (双人: an approver). */

@@ -49,9 +49,13 @@ class DrawController {
 			model.addAttribute("teams", DrawCeremonyService.teams(r));
 			model.addAttribute("assignment", DrawCeremonyService.assignment(r));
 		});
-		Map<String, DrawStore.Name> inspectors = c.draw().filter(d -> c.result().isPresent())
-			.map(d -> this.ceremony.publicDraw(d.id()).inspectors()).orElse(Map.of());
-		model.addAttribute("inspectors", inspectors);
+		c.draw().filter(d -> c.result().isPresent()).map(d -> this.ceremony.publicDraw(d.id())).ifPresentOrElse(p -> {
+			model.addAttribute("inspectors", p.inspectors());
+			model.addAttribute("targets", p.targets());
+		}, () -> {
+			model.addAttribute("inspectors", Map.<String, DrawStore.Name>of());
+			model.addAttribute("targets", Map.<String, DrawStore.Name>of());
+		});
 		return "draw/ceremony";
 	}
 
@@ -87,6 +91,17 @@ class DrawController {
 	@PostMapping("/run")
 	String run(@PathVariable Long id, RedirectAttributes flash) {
 		return step(id, flash, "draw.done.run", () -> this.ceremony.draw(id));
+	}
+
+	@PostMapping("/confirm")
+	String confirm(@PathVariable Long id, @org.springframework.web.bind.annotation.RequestParam(name = "digest",
+			required = false) String digest, RedirectAttributes flash) {
+		return step(id, flash, "draw.done.confirm", () -> this.ceremony.confirmTeams(id, digest));
+	}
+
+	@PostMapping("/dispatch")
+	String dispatch(@PathVariable Long id, RedirectAttributes flash) {
+		return step(id, flash, "draw.done.dispatch", () -> this.ceremony.dispatch(id));
 	}
 
 	@PostMapping("/replace-target")

@@ -25,9 +25,12 @@ class PublicDrawController {
 
 	private final boolean fullEvidence;
 
-	PublicDrawController(DrawCeremonyService ceremony,
+	private final org.doublerandom.inspection.organization.OrganizationService organization;
+
+	PublicDrawController(DrawCeremonyService ceremony, org.doublerandom.inspection.organization.OrganizationService organization,
 			@Value("${inspection.draw.public-full-evidence:false}") boolean fullEvidence) {
 		this.ceremony = ceremony;
+		this.organization = organization;
 		this.fullEvidence = fullEvidence;
 	}
 
@@ -48,6 +51,9 @@ class PublicDrawController {
 			model.addAttribute("assignment", DrawCeremonyService.assignment(r));
 		});
 		model.addAttribute("fullEvidence", this.fullEvidence);
+		Map<String, String> regions = new LinkedHashMap<>();
+		this.organization.regions().forEach(r -> regions.put(r.getCode(), r.getName()));
+		model.addAttribute("regionNames", regions);
 		return "draw/public-detail";
 	}
 
