@@ -277,6 +277,41 @@ class DrawCeremonyTests {
 	}
 
 	@Test
+	void anInfeasibleMatchingIsStoredWithItsDepartmentAndRuleAndCannotBeConfirmed() {
+		List<Long> targets = DrawFixtures.targets(this.jdbc, this.tag, "B", "ACTIVE", 4);
+		Task task = DrawFixtures.task(this.plans, this.tasks, this.jdbc, this.tag, this.clock, true);
+		// every ecology officer declared a conflict with every target of this task
+		for (Long target : targets) {
+			this.jdbc.update("insert into inspector_conflict (inspector_id, target_id, reason, declared_on, declared_by) "
+					+ "select i.id, ?, '亲属关系（测试）', current_date, 'test' from inspector i join department d "
+					+ "on d.id = i.department_id where d.code = 'STHJ'", target);
+		}
+		long round = committed(task);
+		enterDrand(task, round);
+		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
+		assertThat(result.status()).isEqualTo("INFEASIBLE");
+		assertThat(result.infeasible()).startsWith("STHJ/OFFICER/CONFLICT/");
+		assertThat(state(task).name()).isEqualTo("DRAWN");
+		assertThatThrownBy(() -> this.ceremony.confirmTeams(task.getId(), result.digest()))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.infeasible");
+	}
+
+	@Test
+	void confirmingTheTeamsNamesTheResultShownAndThenTheTaskIsDispatched() {
+		Task task = task();
+		long round = committed(task);
+		enterDrand(task, round);
+		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
+		assertThatThrownBy(() -> this.ceremony.confirmTeams(task.getId(), "0".repeat(64)))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.digest");
+		assertThatThrownBy(() -> this.ceremony.dispatch(task.getId()))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.state");
+		this.ceremony.confirmTeams(task.getId(), result.digest());
+		this.ceremony.dispatch(task.getId());
+		assertThat(state(task).name()).isEqualTo("DISPATCHED");
+	}
+
+	@Test
 	void onlyTheLeadDepartmentRunsTheCeremony() {
 		Task task = task();
 		DrawFixtures.as(this.users, "wsjk-officer");

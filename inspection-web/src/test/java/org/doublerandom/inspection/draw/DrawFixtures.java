@@ -118,12 +118,24 @@ final class DrawFixtures {
 
 	/** A published SCJG plan with one entry over the tag, and its task (created as the system). */
 	static Task task(PlanService plans, TaskService tasks, JdbcTemplate jdbc, String tag, Clock clock) {
+		return task(plans, tasks, jdbc, tag, clock, false);
+	}
+
+	/** With {@code withEcology}, the ecology bureau takes part too: one officer per target, item STHJ-002. */
+	static Task task(PlanService plans, TaskService tasks, JdbcTemplate jdbc, String tag, Clock clock, boolean withEcology) {
 		asSystem();
 		Long scjg = department(jdbc, "SCJG");
+		Long sthj = department(jdbc, "STHJ");
+		Map<Long, Integer> officers = new java.util.LinkedHashMap<>(Map.of(scjg, 2));
+		List<String> items = new ArrayList<>(List.of(scjg + ":D:SCJG-001"));
+		if (withEcology) {
+			officers.put(sthj, 1);
+			items.add(sthj + ":D:STHJ-002");
+		}
 		LocalDate today = LocalDate.now(clock);
 		LocalDate to = LocalDate.of(today.getYear(), 12, 31);
 		EntryDetails details = new EntryDetails("抽取测试 " + tag, Selection.UNDIRECTED, ImplementationLevel.CITY_CITY, today,
-				to, scjg, Map.of(scjg, 2), List.of(scjg + ":D:SCJG-001"), EnumSet.of(InspectionMethod.ON_SITE),
+				to, scjg, officers, items, EnumSet.of(InspectionMethod.ON_SITE),
 				new TargetScope(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(tag), Set.of(), false), 12,
 				Map.of(CreditBand.A, Sampling.count(1), CreditBand.B, Sampling.rate(5000), CreditBand.C, Sampling.rate(5000)),
 				RoundingRule.CEILING, null);
