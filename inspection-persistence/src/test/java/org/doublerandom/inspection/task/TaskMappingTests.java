@@ -90,12 +90,16 @@ class TaskMappingTests {
 	}
 
 	@Test
-	void anEntryHasOneTaskAndANumberIsGivenOnce() {
+	void anEntryHasOneTask() {
 		Long entry = entry("LH-T-02");
 		task(entry, 7);
 		assertThatThrownBy(() -> task(entry, 8)).isInstanceOf(DataIntegrityViolationException.class);
-		this.entityManager.clear();
-		assertThatThrownBy(() -> task(entry("LH-T-03"), 7)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNumberIsGivenOnceInItsSeriesAndYear() {
+		task(entry("LH-T-03"), 9);
+		assertThatThrownBy(() -> task(entry("LH-T-04"), 9)).isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 }
