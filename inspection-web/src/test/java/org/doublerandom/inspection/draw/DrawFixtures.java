@@ -95,15 +95,18 @@ final class DrawFixtures {
 		org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
 	}
 
-	/** Targets by credit class ("A", "B", …, null) and status; their registry ids. */
+	/**
+	 * Targets by credit class ("A", "B", …, null) and status; their registry ids. No industry: other tests count
+	 * the demo registry by industry, and these must not change their figures.
+	 */
 	static List<Long> targets(JdbcTemplate jdbc, String tag, String creditClass, String status, int count) {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String code = String.format("7%014d", SERIAL.incrementAndGet());
 			Long id = jdbc.queryForObject("""
-					insert into target (kind, code_type, code, name, region_code, industry_section_code, status, credit_class,
-					                    credit_class_on, created_at, updated_at)
-					values ('ENTERPRISE', 'REGISTRATION_NO', ?, ?, ?, 'H', ?, ?, ?, now(), now()) returning id""", Long.class,
+					insert into target (kind, code_type, code, name, region_code, status, credit_class, credit_class_on,
+					                    created_at, updated_at)
+					values ('ENTERPRISE', 'REGISTRATION_NO', ?, ?, ?, ?, ?, ?, now(), now()) returning id""", Long.class,
 					code, "抽取测试餐饮店" + code.substring(9), (i % 2 == 0) ? "150602" : "150603", status, creditClass,
 					(creditClass == null) ? null : LocalDate.of(2026, 1, 1));
 			jdbc.update("insert into target_tag (target_id, tag) values (?, ?)", id, tag);
