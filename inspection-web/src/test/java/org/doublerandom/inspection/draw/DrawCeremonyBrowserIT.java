@@ -106,6 +106,11 @@ class DrawCeremonyBrowserIT extends BrowserTestSupport {
 			screenshot(page, "draw-public");
 			page.navigate(url("/public/draws"));
 			screenshot(page, "draw-public-list");
+			Long demo = this.jdbc.queryForObject("select d.id from draw d join draw_result r on r.draw_id = d.id where d.demo "
+					+ "order by d.id limit 1", Long.class);
+			page.navigate(url("/public/draws/" + demo));
+			assertThat(page.textContent("#public-draw-demo")).contains("演示");
+			screenshot(page, "draw-public-demo");
 		}
 		assertThat(consoleErrors).isEmpty();
 	}
