@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * the rest are tested per row (docs/performance.md has the time on 2,000,000 targets).
  */
 @Repository
-class JdbcScopeCounts implements ScopeCounts {
+public class JdbcScopeCounts implements ScopeCounts {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,7 +43,7 @@ class JdbcScopeCounts implements ScopeCounts {
 		return counts;
 	}
 
-	static String where(TargetScope scope, Exclusion exclusion, MapSqlParameterSource params) {
+	public static String where(TargetScope scope, Exclusion exclusion, MapSqlParameterSource params) {
 		List<String> clauses = new ArrayList<>();
 		if (!scope.kinds().isEmpty()) {
 			clauses.add("t.kind in (:kinds)");

@@ -1,0 +1,445 @@
+package org.doublerandom.inspection.draw.persistence;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.doublerandom.inspection.draw.CandidateStream;
+import org.doublerandom.inspection.draw.CanonicalCsv;
+import org.doublerandom.inspection.draw.ConflictRow;
+import org.doublerandom.inspection.draw.DrawResult;
+import org.doublerandom.inspection.draw.DrawStore;
+import org.doublerandom.inspection.draw.HistoryRow;
+import org.doublerandom.inspection.draw.MatchingOutcome;
+import org.doublerandom.inspection.draw.RosterRow;
+import org.doublerandom.inspection.draw.TargetSelection;
+import org.doublerandom.inspection.inspector.InspectorKind;
+import org.doublerandom.inspection.plan.TargetScope;
+import org.doublerandom.inspection.plan.persistence.JdbcScopeCounts;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The draw's tables in SQL. The pool is built with one INSERT … SELECT over the registry (no row travels to
+ * the application); results go in JDBC batches; the canonical files stream out in collation "C" order, which
+ * is the bytewise order the spec requires.
+ */
+@Repository
+class JdbcDrawStore implements DrawStore {
+
+	/** The draw's target id: the credit code or 注册号, else T-<registry number> (§2). */
+	static final String TARGET_TOKEN = "(case when t.code_type in ('USCC', 'REGISTRATION_NO') then t.code "
+			+ "else 'T-' || t.id end)";
+
+	private static final String DRAW_COLUMNS = "id, task_id, prechecked_at, prechecked_by, frozen_at, frozen_by, plan_json, "
+			+ "plan_hash, committed_at, committed_by, drand_round, drand_due_at, voided_at, voided_by, void_reason, void_approver, demo";
+
+	private static final int BATCH = 5_000;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	JdbcDrawStore(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return (ts != null) ? ts.toInstant() : null;
+	}
+
+	private static final RowMapper<Stored> STORED = (rs, n) -> new Stored(rs.getLong("id"), rs.getLong("task_id"),
+			instant(rs, "prechecked_at"), rs.getString("prechecked_by"), instant(rs, "frozen_at"), rs.getString("frozen_by"),
+			rs.getBytes("plan_json"), rs.getString("plan_hash"), instant(rs, "committed_at"), rs.getString("committed_by"),
+			(Long) rs.getObject("drand_round"), instant(rs, "drand_due_at"), instant(rs, "voided_at"), rs.getString("voided_by"),
+			rs.getString("void_reason"), rs.getString("void_approver"), rs.getBoolean("demo"));
+
+	private static MapSqlParameterSource draw(long drawId) {
+		return new MapSqlParameterSource("draw", drawId);
+	}
+
+	private static Timestamp ts(Instant at) {
+		return (at != null) ? Timestamp.from(at) : null;
+	}
+
+	@Override
+	public Optional<Stored> live(long taskId) {
+		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where task_id = :task and voided_at is null",
+				new MapSqlParameterSource("task", taskId), STORED).stream().findFirst();
+	}
+
+	@Override
+	public Optional<Stored> find(long drawId) {
+		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where id = :draw", draw(drawId), STORED).stream().findFirst();
+	}
+
+	@Override
+	public Optional<Stored> lock(long drawId) {
+		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where id = :draw for update", draw(drawId), STORED)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public List<Stored> forTask(long taskId) {
+		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where task_id = :task order by id",
+				new MapSqlParameterSource("task", taskId), STORED);
+	}
+
+	@Override
+	public List<Stored> committed(int limit) {
+		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where plan_hash is not null "
+				+ "order by committed_at desc, id desc limit :limit", new MapSqlParameterSource("limit", limit), STORED);
+	}
+
+	@Override
+	public long precheck(long taskId, PoolQuery query, String by, Instant at, boolean demo) {
+		Long drawId = live(taskId).map(Stored::id).orElse(null);
+		if (drawId == null) {
+			drawId = this.jdbc.queryForObject("insert into draw (task_id, attributes, prechecked_at, prechecked_by, demo) "
+					+ "values (:task, :attributes, :at, :by, :demo) returning id",
+					new MapSqlParameterSource("task", taskId).addValue("attributes", String.join(",", ATTRIBUTES))
+						.addValue("at", ts(at)).addValue("by", by).addValue("demo", demo), Long.class);
+		}
+		else {
+			this.jdbc.update("delete from draw_pool where draw_id = :draw", draw(drawId));
+			this.jdbc.update("update draw set prechecked_at = :at, prechecked_by = :by where id = :draw",
+					draw(drawId).addValue("at", ts(at)).addValue("by", by));
+		}
+		MapSqlParameterSource params = draw(drawId);
+		TargetScope scope = query.scope();
+		String where = JdbcScopeCounts.where(new TargetScope(scope.kinds(), scope.regionCodes(), scope.industryCodes(),
+				scope.creditBands(), null, scope.tags(), scope.licences(), scope.keySupervisionOnly()), null, params);
+		List<String> reasons = new ArrayList<>();
+		if (query.statusesInScope().isEmpty()) {
+			reasons.add("when t.status in ('DEREGISTERED', 'REVOKED', 'CANCELLED') then t.status");
+		}
+		else {
+			reasons.add("when t.status not in (:statuses) then t.status");
+			params.addValue("statuses", List.copyOf(query.statusesInScope()));
+		}
+		if (query.inspectedSince() != null && !query.departmentItemKeys().isEmpty()) {
+			reasons.add("when exists (select 1 from target_item_inspection i where i.target_id = t.id "
+					+ "and i.last_inspected_on >= :since and (i.department_id || ':' || i.item_code) in (:itemKeys)) "
+					+ "then 'INSPECTED_RECENTLY'");
+			params.addValue("since", query.inspectedSince()).addValue("itemKeys", List.copyOf(query.departmentItemKeys()));
+		}
+		if (!query.itemCodes().isEmpty()) {
+			// 已在其他在办任务中: on the list of another live draw whose task is open and checks one of the items
+			reasons.add("when exists (select 1 from draw_pool p2 join draw_selected s on s.draw_id = p2.draw_id "
+					+ "and s.target_id = p2.target_id and not s.reserve join draw d2 on d2.id = p2.draw_id "
+					+ "and d2.voided_at is null and d2.task_id <> :task join task k on k.id = d2.task_id "
+					+ "and k.state <> 'CLOSED' join plan_entry_item e on e.plan_entry_id = k.plan_entry_id "
+					+ "and e.item_code in (:itemCodes) where p2.registry_id = t.id) then 'IN_OPEN_TASK'");
+			params.addValue("itemCodes", List.copyOf(query.itemCodes())).addValue("task", taskId);
+		}
+		reasons.add("when coalesce(t.credit_class, 'NONE') not in (:bands) then 'NOT_SAMPLED'");
+		params.addValue("bands", query.sampledBands().isEmpty() ? List.of("-") : List.copyOf(query.sampledBands()));
+		this.jdbc.update("insert into draw_pool (draw_id, target_id, registry_id, stratum_values, excluded) "
+				+ "select :draw, " + TARGET_TOKEN + ", t.id, coalesce(t.credit_class, 'NONE') || ',' || t.region_code, "
+				+ "case " + String.join(" ", reasons) + " end from target t" + where, params);
+		return drawId;
+	}
+
+	@Override
+	public SortedMap<String, Long> exclusionCounts(long drawId) {
+		SortedMap<String, Long> counts = new TreeMap<>();
+		this.jdbc.query("select coalesce(excluded, '') as reason, count(*) as n from draw_pool where draw_id = :draw group by 1",
+				draw(drawId), rs -> {
+					counts.put(rs.getString("reason"), rs.getLong("n"));
+				});
+		return counts;
+	}
+
+	@Override
+	public SortedMap<String, Long> strataCounts(long drawId) {
+		SortedMap<String, Long> counts = new TreeMap<>();
+		this.jdbc.query("select replace(stratum_values, ',', '/') as k, count(*) as n from draw_pool "
+				+ "where draw_id = :draw and excluded is null group by 1", draw(drawId), rs -> {
+					counts.put(rs.getString("k"), rs.getLong("n"));
+				});
+		return counts;
+	}
+
+	@Override
+	public void freeze(long drawId, RosterQuery query, String by, Instant at) {
+		MapSqlParameterSource params = draw(drawId).addValue("departments", List.copyOf(query.departments().keySet()))
+			.addValue("through", query.certificatesValidThrough())
+			.addValue("yearFrom", ts(java.time.LocalDate.of(query.loadYear(), 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.addValue("yearTo", ts(java.time.LocalDate.of(query.loadYear() + 1, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+		// 在岗, 持有效执法证 through the task's end (experts hold no enforcement power), of a taking-part department;
+		// prior load: the slots the person holds in this year's drawn, live draws
+		this.jdbc.update("""
+				insert into draw_roster (draw_id, inspector_id, registry_id, department, kind, prior_load, items)
+				select :draw, 'I-' || i.id, i.id, d.code, i.kind,
+				       least(1000000, (select count(*) from draw_team_slot s join draw_result r on r.draw_id = s.draw_id
+				                       join draw w on w.id = s.draw_id and w.voided_at is null
+				                       where s.inspector_id = 'I-' || i.id and r.drawn_at >= :yearFrom and r.drawn_at < :yearTo)),
+				       coalesce((select string_agg(q.item_code collate "C", '|' order by q.item_code collate "C")
+				                 from inspector_item q where q.inspector_id = i.id), '')
+				from inspector i join department d on d.id = i.department_id
+				where i.department_id in (:departments) and i.status = 'ACTIVE'
+				  and (i.kind = 'EXPERT' or exists (select 1 from inspector_certificate c where c.inspector_id = i.id
+				       and c.kind = 'ENFORCEMENT' and c.valid_until >= :through))""", params);
+		// 回避: declared conflicts of the roster with the pool
+		this.jdbc.update("""
+				insert into draw_conflict (draw_id, inspector_id, target_id, reason)
+				select :draw, r.inspector_id, p.target_id, 'DECLARED'
+				from inspector_conflict c join draw_roster r on r.draw_id = :draw and r.registry_id = c.inspector_id
+				join draw_pool p on p.draw_id = :draw and p.registry_id = c.target_id""", params);
+		// the last inspectors of each pool target: its team in the latest earlier live draw that drew it
+		this.jdbc.update("""
+				insert into draw_history (draw_id, target_id, inspector_id)
+				select distinct :draw, p.target_id, s.inspector_id
+				from draw_pool p
+				join lateral (select p2.draw_id from draw_pool p2 join draw_result r on r.draw_id = p2.draw_id
+				              join draw w on w.id = p2.draw_id and w.voided_at is null
+				              join draw_team_slot s2 on s2.draw_id = p2.draw_id and s2.target_id = p2.target_id
+				              where p2.registry_id = p.registry_id and p2.draw_id <> :draw
+				              order by r.drawn_at desc limit 1) last on true
+				join draw_pool p3 on p3.draw_id = last.draw_id and p3.registry_id = p.registry_id
+				join draw_team_slot s on s.draw_id = last.draw_id and s.target_id = p3.target_id
+				where p.draw_id = :draw""", params);
+		this.jdbc.update("update draw set frozen_at = :at, frozen_by = :by where id = :draw",
+				params.addValue("at", ts(at)).addValue("by", by));
+	}
+
+	/** The file's lines in bytewise order (collation "C"). */
+	private static String fileQuery(InputFile file) {
+		return "select line from (" + lines(file) + ") f order by line collate \"C\"";
+	}
+
+	private static String lines(InputFile file) {
+		return switch (file) {
+			case POOL -> "select target_id || ',' || stratum_values || ',' || coalesce(excluded, '') as line from draw_pool "
+					+ "where draw_id = :draw";
+			case ROSTER -> "select inspector_id || ',' || department || ',' || (kind collate \"C\") || ',' || prior_load || ',' || items as line "
+					+ "from draw_roster where draw_id = :draw";
+			case CONFLICTS -> "select inspector_id || ',' || target_id || ',' || reason as line from draw_conflict "
+					+ "where draw_id = :draw";
+			case HISTORY -> "select target_id || ',' || inspector_id as line from draw_history where draw_id = :draw";
+		};
+	}
+
+	private static String header(InputFile file) {
+		return switch (file) {
+			case POOL -> CanonicalCsv.poolHeader(ATTRIBUTES);
+			case ROSTER -> CanonicalCsv.ROSTER_HEADER;
+			case CONFLICTS -> CanonicalCsv.CONFLICTS_HEADER;
+			case HISTORY -> CanonicalCsv.HISTORY_HEADER;
+		};
+	}
+
+	@Override
+	public long count(long drawId, InputFile file) {
+		String table = switch (file) {
+			case POOL -> "draw_pool";
+			case ROSTER -> "draw_roster";
+			case CONFLICTS -> "draw_conflict";
+			case HISTORY -> "draw_history";
+		};
+		return this.jdbc.queryForObject("select count(*) from " + table + " where draw_id = :draw", draw(drawId), Long.class);
+	}
+
+	@Override
+	public CanonicalCsv.FileDigest write(long drawId, InputFile file, OutputStream out) {
+		CanonicalCsv.Writer writer = new CanonicalCsv.Writer(out, header(file), file.name().toLowerCase());
+		this.jdbc.getJdbcTemplate().query(con -> {
+			var ps = con.prepareStatement(fileQuery(file).replace(":draw", "?"));
+			ps.setFetchSize(10_000);
+			ps.setLong(1, drawId);
+			return ps;
+		}, rs -> {
+			writer.add(rs.getString(1));
+		});
+		return writer.finish();
+	}
+
+	@Override
+	public void commit(long drawId, byte[] planJson, String planHash, Instant at, String by, Long drandRound,
+			Instant drandDueAt) {
+		this.jdbc.update("update draw set plan_json = :plan, plan_hash = :hash, committed_at = :at, committed_by = :by, "
+				+ "drand_round = :round, drand_due_at = :due where id = :draw",
+				draw(drawId).addValue("plan", planJson).addValue("hash", planHash).addValue("at", ts(at)).addValue("by", by)
+					.addValue("round", drandRound).addValue("due", ts(drandDueAt)));
+	}
+
+	@Override
+	public void addSource(long drawId, int position, String kind, String valueJson, String by, Instant at) {
+		this.jdbc.update("delete from draw_source_value where draw_id = :draw and position = :position",
+				draw(drawId).addValue("position", position));
+		this.jdbc.update("insert into draw_source_value (draw_id, position, kind, value_json, entered_by, entered_at) "
+				+ "values (:draw, :position, :kind, :value, :by, :at)", draw(drawId).addValue("position", position)
+					.addValue("kind", kind).addValue("value", valueJson).addValue("by", by).addValue("at", ts(at)));
+	}
+
+	@Override
+	public List<StoredSource> sources(long drawId) {
+		return this.jdbc.query("select * from draw_source_value where draw_id = :draw order by position", draw(drawId),
+				(rs, n) -> new StoredSource(rs.getInt("position"), rs.getString("kind"), rs.getString("value_json"),
+						rs.getString("entered_by"), instant(rs, "entered_at")));
+	}
+
+	@Override
+	public CandidateStream candidates(long drawId) {
+		return sink -> this.jdbc.getJdbcTemplate().query(con -> {
+			var ps = con.prepareStatement("select target_id, replace(stratum_values, ',', '/') from draw_pool "
+					+ "where draw_id = ? and excluded is null");
+			ps.setFetchSize(10_000);
+			ps.setLong(1, drawId);
+			return ps;
+		}, rs -> {
+			sink.accept(rs.getString(1), rs.getString(2));
+		});
+	}
+
+	@Override
+	public List<RosterRow> roster(long drawId) {
+		return this.jdbc.query("select * from draw_roster where draw_id = :draw order by inspector_id", draw(drawId),
+				(rs, n) -> new RosterRow(rs.getString("inspector_id"), rs.getString("department"),
+						InspectorKind.valueOf(rs.getString("kind")), rs.getLong("prior_load"),
+						rs.getString("items").isEmpty() ? List.of() : Arrays.asList(rs.getString("items").split("\\|"))));
+	}
+
+	@Override
+	public List<ConflictRow> conflicts(long drawId) {
+		return this.jdbc.query("select * from draw_conflict where draw_id = :draw", draw(drawId),
+				(rs, n) -> new ConflictRow(rs.getString("inspector_id"), rs.getString("target_id"), rs.getString("reason")));
+	}
+
+	@Override
+	public List<HistoryRow> history(long drawId) {
+		return this.jdbc.query("select * from draw_history where draw_id = :draw", draw(drawId),
+				(rs, n) -> new HistoryRow(rs.getString("target_id"), rs.getString("inspector_id")));
+	}
+
+	@Override
+	public Optional<StoredResult> result(long drawId) {
+		return this.jdbc.query("select * from draw_result where draw_id = :draw", draw(drawId),
+				(rs, n) -> new StoredResult(rs.getString("seed"), rs.getBytes("result_json"), rs.getString("digest"),
+						rs.getString("status"), rs.getString("infeasible"), rs.getInt("selected_count"),
+						instant(rs, "drawn_at"), rs.getString("drawn_by")))
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public void storeResult(long drawId, DrawResult result, String by, Instant at) {
+		String infeasible = null;
+		if (result.matching() instanceof MatchingOutcome.Infeasible i) {
+			infeasible = i.department() + "/" + i.kind() + "/" + i.rule() + "/" + i.target() + "/" + i.slot();
+		}
+		int selected = result.selection().selectedIds().size();
+		this.jdbc.update("insert into draw_result (draw_id, seed, result_json, digest, status, infeasible, selected_count, "
+				+ "drawn_at, drawn_by) values (:draw, :seed, :json, :digest, :status, :infeasible, :selected, :at, :by)",
+				draw(drawId).addValue("seed", org.doublerandom.inspection.draw.Sha256.hex(result.seed()))
+					.addValue("json", result.canonicalBytes())
+					.addValue("digest", result.digest())
+					.addValue("status", (infeasible == null) ? "ASSIGNED" : "INFEASIBLE")
+					.addValue("infeasible", infeasible)
+					.addValue("selected", selected)
+					.addValue("at", ts(at))
+					.addValue("by", by));
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (TargetSelection.Stratum s : result.selection().strata()) {
+			int position = 0;
+			for (TargetSelection.Ranked r : s.selected()) {
+				rows.add(draw(drawId).addValue("stratum", s.key()).addValue("target", r.id()).addValue("rank", r.rankHex())
+					.addValue("position", ++position).addValue("reserve", false));
+			}
+			for (TargetSelection.Ranked r : s.reserves()) {
+				rows.add(draw(drawId).addValue("stratum", s.key()).addValue("target", r.id()).addValue("rank", r.rankHex())
+					.addValue("position", ++position).addValue("reserve", true));
+			}
+		}
+		batch("insert into draw_selected (draw_id, stratum, target_id, rank, position, reserve) "
+				+ "values (:draw, :stratum, :target, :rank, :position, :reserve)", rows);
+		rows.clear();
+		if (result.matching() instanceof MatchingOutcome.Assigned a) {
+			int order = 0;
+			for (MatchingOutcome.SlotAssignment slot : a.slots()) {
+				rows.add(draw(drawId).addValue("order", order++).addValue("target", slot.target())
+					.addValue("department", slot.department()).addValue("slot", slot.slot())
+					.addValue("inspector", slot.inspector()));
+			}
+			batch("insert into draw_team_slot (draw_id, slot_order, target_id, department, slot, inspector_id) "
+					+ "values (:draw, :order, :target, :department, :slot, :inspector)", rows);
+		}
+	}
+
+	private void batch(String sql, List<MapSqlParameterSource> rows) {
+		for (int from = 0; from < rows.size(); from += BATCH) {
+			this.jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH))
+				.toArray(MapSqlParameterSource[]::new));
+		}
+	}
+
+	@Override
+	public List<StoredAmendment> amendments(long drawId) {
+		return this.jdbc.query("select * from draw_amendment where draw_id = :draw order by seq", draw(drawId),
+				(rs, n) -> new StoredAmendment(rs.getInt("seq"), rs.getString("type"), rs.getString("target_id"),
+						rs.getString("replacement"), rs.getString("reason"), rs.getString("amendment_json"),
+						rs.getString("requested_by"), rs.getString("approver"), instant(rs, "recorded_at")));
+	}
+
+	@Override
+	public void addAmendment(long drawId, StoredAmendment a) {
+		this.jdbc.update("insert into draw_amendment (draw_id, seq, type, target_id, replacement, reason, amendment_json, "
+				+ "requested_by, approver, recorded_at) values (:draw, :seq, :type, :target, :replacement, :reason, :json, "
+				+ ":by, :approver, :at)",
+				draw(drawId).addValue("seq", a.seq()).addValue("type", a.type()).addValue("target", a.targetId())
+					.addValue("replacement", a.replacement()).addValue("reason", a.reason())
+					.addValue("json", a.amendmentJson()).addValue("by", a.requestedBy()).addValue("approver", a.approver())
+					.addValue("at", ts(a.recordedAt())));
+	}
+
+	@Override
+	public void voidDraw(long drawId, String reason, String by, String approver, Instant at) {
+		this.jdbc.update("update draw set voided_at = :at, voided_by = :by, void_reason = :reason, void_approver = :approver "
+				+ "where id = :draw", draw(drawId).addValue("at", ts(at)).addValue("by", by).addValue("reason", reason)
+					.addValue("approver", approver));
+	}
+
+	@Override
+	public Map<String, Name> targetNames(long drawId, Set<String> targetIds) {
+		Map<String, Name> names = new HashMap<>();
+		if (targetIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc.query("select p.target_id, t.name from draw_pool p join target t on t.id = p.registry_id "
+				+ "where p.draw_id = :draw and p.target_id in (:ids)", draw(drawId).addValue("ids", List.copyOf(targetIds)),
+				rs -> {
+					names.put(rs.getString(1), new Name(rs.getString(1), rs.getString(2), null));
+				});
+		return names;
+	}
+
+	@Override
+	public Map<String, Name> inspectorNames(long drawId) {
+		Map<String, Name> names = new HashMap<>();
+		this.jdbc.query("select r.inspector_id, i.name, d.name as department from draw_roster r "
+				+ "join inspector i on i.id = r.registry_id join department d on d.id = i.department_id where r.draw_id = :draw",
+				draw(drawId), rs -> {
+					names.put(rs.getString(1), new Name(rs.getString(1), rs.getString(2), rs.getString(3)));
+				});
+		return names;
+	}
+
+	static byte[] ascii(String s) {
+		return s.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
