@@ -70,7 +70,7 @@ class JdbcTargetSearch implements TargetSearch {
 	public TargetPage search(TargetQuery query, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(query, params, true);
-		boolean common = nameSearch(query) && estimatedRows(where, params) * COMMON_WORD_ONE_IN > registrySize();
+		boolean common = nameSearch(query) && estimatedRows(query) * COMMON_WORD_ONE_IN > registrySize();
 		if (common) {
 			// a word in tens of thousands of names (恒通, 商贸): the bigram index would hand over every match
 			// before the first is counted, where a plain scan finds the capped count and a page in a few
@@ -104,8 +104,14 @@ class JdbcTargetSearch implements TargetSearch {
 		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
 	}
 
-	/** The planner's row estimate for the filters, from the statistics (the bigram's frequency is among them). */
-	private long estimatedRows(String where, MapSqlParameterSource params) {
+	/**
+	 * The planner's row estimate for the filters, from the statistics (the bigram's frequency is among them).
+	 * The department scope is left out: the planner can only guess how many targets a department's registry
+	 * holds (it says half), and halving a common word's frequency would send it down the bigram index.
+	 */
+	private long estimatedRows(TargetQuery query) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query.withDepartment(null), params, true);
 		String plan = this.jdbc.queryForObject("explain (format json) select 1 from target t " + where, params,
 				String.class);
 		Matcher rows = PLAN_ROWS.matcher((plan != null) ? plan : "");
