@@ -523,7 +523,15 @@ public class DrawCeremonyService {
 		}
 		DrawStore.Stored draw = this.store.live(task.getId()).filter(DrawStore.Stored::isCommitted)
 			.orElseThrow(() -> new DomainException("draw.refused.notCommitted"));
+		// a void is for a source gone for good (before any randomness is known) or a matching without a
+		// solution; voiding a result someone dislikes and committing again would be a re-roll (重抽)
+		if (this.store.result(draw.id()).filter(result -> !"INFEASIBLE".equals(result.status())).isPresent()) {
+			throw new DomainException("draw.refused.voidAfterResult");
+		}
 		this.store.voidDraw(draw.id(), reason.strip(), me.username(), approver, now());
+		// the task starts again from the pre-check: new frozen inputs, a new commitment, new future sources
+		task.reopenAfterVoid(now());
+		this.tasks.save(task);
 		this.audit.success("draw.void", "draw", task.getId(), task.getCode() + " draw " + draw.id() + " voided: " + reason.strip()
 				+ " (approved by " + approver + ")");
 	}

@@ -161,6 +161,19 @@ public class Task {
 		step(TaskState.RESULTS_DUE, at);
 	}
 
+	/**
+	 * 作废: a committed draw was voided (its source is gone for good, or no team could be matched), so the
+	 * task goes back to the pre-check for a new commitment; the voided draw stays on record.
+	 */
+	public void reopenAfterVoid(Instant at) {
+		if (this.state != TaskState.COMMITTED && this.state != TaskState.DRAWN) {
+			throw new DomainException("task.refused.step", null, this.state, TaskState.CREATED);
+		}
+		this.state = TaskState.CREATED;
+		this.targetCount = null;
+		this.stateChangedAt = Objects.requireNonNull(at);
+	}
+
 	private void step(TaskState from, Instant at) {
 		if (this.state != from) {
 			throw new DomainException("task.refused.step", null, this.state, from.next());

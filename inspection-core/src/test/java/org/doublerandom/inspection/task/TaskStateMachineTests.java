@@ -49,6 +49,26 @@ class TaskStateMachineTests {
 	}
 
 	@Test
+	void aVoidedDrawSendsTheTaskBackToThePrecheckButNotOnceTeamsAreAssigned() {
+		Task task = task();
+		task.freezePool(T0);
+		task.commit(T0);
+		task.reopenAfterVoid(T0);
+		assertThat(task.getState()).isEqualTo(TaskState.CREATED);
+		task.freezePool(T0);
+		task.commit(T0);
+		task.recordDraw(0, T0);
+		task.reopenAfterVoid(T0);
+		assertThat(task.isDrawn()).isFalse();
+		task.freezePool(T0);
+		task.commit(T0);
+		task.recordDraw(7, T0);
+		task.assign(T0);
+		assertThatThrownBy(() -> task.reopenAfterVoid(T0)).isInstanceOf(DomainException.class);
+		assertThat(task.getState()).isEqualTo(TaskState.ASSIGNED);
+	}
+
+	@Test
 	void theLeadDepartmentsSubTaskComesFirst() {
 		assertThat(task().getSubTasks()).extracting(SubTask::getDepartmentId).containsExactly(3L, 4L);
 	}

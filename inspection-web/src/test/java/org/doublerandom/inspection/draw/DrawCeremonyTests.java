@@ -271,9 +271,28 @@ class DrawCeremonyTests {
 		assertThat(EvidencePackage.check(dir.resolve("draw-" + draw))).isEmpty();
 		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "演示作废", "scjg-officer1"))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.secondPerson");
+		// a result exists: voiding it and committing again would be drawing again until someone likes it
+		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "结果不理想", "scjg-manager"))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.voidAfterResult");
+		assertThat(this.jdbc.queryForObject("select voided_at from draw where id = ?", java.sql.Timestamp.class, draw))
+			.isNull();
+	}
+
+	@Test
+	void aVoidBeforeTheDrawIsRecordedAndTheTaskStartsAgainWithANewCommitment() {
+		Task task = task();
+		long round = committed(task);
+		long first = drawId(task);
 		this.ceremony.voidDraw(task.getId(), "信标源永久失效（测试）", "scjg-manager");
-		assertThat(this.jdbc.queryForObject("select void_approver from draw where id = ?", String.class, draw))
+		assertThat(this.jdbc.queryForObject("select void_approver from draw where id = ?", String.class, first))
 			.isEqualTo("scjg-manager");
+		assertThat(state(task).name()).isEqualTo("CREATED");
+		long again = committed(task);
+		long second = drawId(task);
+		assertThat(second).isNotEqualTo(first);
+		assertThat(again).isGreaterThanOrEqualTo(round);
+		assertThat(this.jdbc.queryForObject("select count(*) from draw where task_id = ?", Long.class, task.getId()))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -294,6 +313,9 @@ class DrawCeremonyTests {
 		assertThat(state(task).name()).isEqualTo("DRAWN");
 		assertThatThrownBy(() -> this.ceremony.confirmTeams(task.getId(), result.digest()))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.infeasible");
+		// the inputs must change, so the draw is voided and the task starts again
+		this.ceremony.voidDraw(task.getId(), "生态环境局检查人员全部回避，需补充人员", "scjg-manager");
+		assertThat(state(task).name()).isEqualTo("CREATED");
 	}
 
 	@Test
