@@ -6,8 +6,7 @@ import java.util.Map;
 import org.doublerandom.inspection.draw.DrawCeremonyService;
 import org.doublerandom.inspection.draw.DrawStore;
 import org.doublerandom.inspection.shared.DomainException;
-import org.doublerandom.inspection.shared.NotFoundException;
-import org.doublerandom.inspection.shared.NotPermittedException;
+import org.doublerandom.inspection.web.support.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -135,18 +134,7 @@ class DrawController {
 	}
 
 	private String step(Long id, RedirectAttributes flash, String done, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", done);
-		}
-		catch (NotFoundException | NotPermittedException ex) {
-			throw ex;
-		}
-		catch (DomainException ex) {
-			flash.addFlashAttribute("refusal", ex.messageKey());
-			flash.addFlashAttribute("refusalArgs", ex.arguments());
-			flash.addFlashAttribute("refusalField", ex.field());
-		}
+		FormErrors.step(flash, done, action);
 		return "redirect:/tasks/" + id + "/draw";
 	}
 

@@ -13,6 +13,7 @@ import org.doublerandom.inspection.plan.PlanService;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
+import org.doublerandom.inspection.web.support.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,8 +67,7 @@ class OverlapController {
 			throw ex;
 		}
 		catch (DomainException ex) {
-			flash.addFlashAttribute("refusal", ex.messageKey());
-			flash.addFlashAttribute("refusalArgs", ex.arguments());
+			FormErrors.flash(flash, ex);
 			return "redirect:/plans/overlaps";
 		}
 	}

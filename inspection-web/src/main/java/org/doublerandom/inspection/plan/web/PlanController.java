@@ -330,17 +330,7 @@ class PlanController {
 
 	/** A refused step comes back to the plan page with its reason. */
 	private String step(Long id, RedirectAttributes flash, String done, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", done);
-		}
-		catch (NotFoundException | NotPermittedException ex) {
-			throw ex;
-		}
-		catch (DomainException ex) {
-			flash.addFlashAttribute("refusal", ex.messageKey());
-			flash.addFlashAttribute("refusalArgs", ex.arguments());
-		}
+		FormErrors.step(flash, done, action);
 		return "redirect:" + PATH + "/" + id;
 	}
 

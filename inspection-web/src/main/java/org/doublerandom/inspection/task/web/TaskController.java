@@ -134,8 +134,7 @@ class TaskController {
 
 	/** The entry cannot have a task now (plan not published, entry merged, task exists): back to its plan. */
 	private String refused(Long entryId, DomainException ex, RedirectAttributes flash) {
-		flash.addFlashAttribute("refusal", ex.messageKey());
-		flash.addFlashAttribute("refusalArgs", ex.arguments());
+		FormErrors.flash(flash, ex);
 		return "redirect:/plans/" + this.tasks.planIdOfEntry(entryId);
 	}
 

@@ -1,8 +1,11 @@
 package org.doublerandom.inspection.web.support;
 
 import org.doublerandom.inspection.shared.DomainException;
+import org.doublerandom.inspection.shared.NotFoundException;
+import org.doublerandom.inspection.shared.NotPermittedException;
 import org.springframework.beans.BeanUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Puts a domain refusal on the form field it concerns (or on the form), in the user's language. */
 public final class FormErrors {
@@ -18,6 +21,33 @@ public final class FormErrors {
 		}
 		else {
 			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+		}
+	}
+
+	/**
+	 * A refusal carried over a redirect (Post/Redirect/Get): the page after it shows the message with its
+	 * arguments, at the field when it names one.
+	 */
+	public static void flash(RedirectAttributes flash, DomainException ex) {
+		flash.addFlashAttribute("refusal", ex.messageKey());
+		flash.addFlashAttribute("refusalArgs", ex.arguments());
+		flash.addFlashAttribute("refusalField", ex.field());
+	}
+
+	/**
+	 * A workflow button: the step runs, and the next page says it is done or why it was refused. "Not found"
+	 * and "not permitted" are not refusals of the step; they go on to their own error pages.
+	 */
+	public static void step(RedirectAttributes flash, String doneKey, Runnable action) {
+		try {
+			action.run();
+			flash.addFlashAttribute("message", doneKey);
+		}
+		catch (NotFoundException | NotPermittedException ex) {
+			throw ex;
+		}
+		catch (DomainException ex) {
+			flash(flash, ex);
 		}
 	}
 
