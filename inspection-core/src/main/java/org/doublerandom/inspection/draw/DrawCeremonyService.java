@@ -531,7 +531,6 @@ public class DrawCeremonyService {
 		this.store.voidDraw(draw.id(), reason.strip(), me.username(), approver, now());
 		// the task starts again from the pre-check: new frozen inputs, a new commitment, new future sources
 		task.reopenAfterVoid(now());
-		this.tasks.save(task);
 		this.audit.success("draw.void", "draw", task.getId(), task.getCode() + " draw " + draw.id() + " voided: " + reason.strip()
 				+ " (approved by " + approver + ")");
 	}
