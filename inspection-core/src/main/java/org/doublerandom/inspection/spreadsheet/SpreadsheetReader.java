@@ -105,6 +105,7 @@ public final class SpreadsheetReader {
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(format).get()) {
 			Iterator<CSVRecord> records = parser.iterator();
 			int rowNumber = 0;
+			int delivered = 0;
 			while (true) {
 				CSVRecord record;
 				try {
@@ -124,8 +125,10 @@ public final class SpreadsheetReader {
 				}
 				counter.count(rowNumber);
 				handler.row(rowNumber, cells);
+				delivered++;
 			}
-			if (rowNumber == 0) {
+			// a file of blank lines is as empty as a file of no bytes (found by SpreadsheetReaderFuzzTests)
+			if (delivered == 0) {
 				throw new SpreadsheetException("file.empty");
 			}
 		}

@@ -65,8 +65,10 @@ class PlanController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") PlanFilter filter, BindingResult ignoredBindingErrors,
+	String list(@ModelAttribute("filter") PlanFilter filter, BindingResult bindingErrors,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		// the form offers only valid choices: a value it cannot bind came from an edited address (400, not 500)
+		FormErrors.refuseUnboundFilter(bindingErrors);
 		var result = this.plans.search(filter.year(), filter.type(), filter.state(), filter.pageOrFirst(), 20);
 		model.addAttribute("result", result);
 		model.addAttribute("deadlines",

@@ -53,8 +53,10 @@ class TargetController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") TargetFilter filter, BindingResult ignoredBindingErrors,
+	String list(@ModelAttribute("filter") TargetFilter filter, BindingResult bindingErrors,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		// the form offers only valid choices: a value it cannot bind came from an edited address (400, not 500)
+		FormErrors.refuseUnboundFilter(bindingErrors);
 		model.addAttribute("result", this.targets.search(filter.toQuery(), filter.pageOrFirst(), filter.sizeOrDefault()));
 		model.addAttribute("listUrl", filter.url(PATH));
 		model.addAttribute("exportXlsx", filter.url(PATH + "/export.xlsx"));

@@ -64,6 +64,9 @@ class SecurityConfiguration {
 			.hasAnyRole("SYS_ADMIN", "SECURITY_ADMIN")
 			.requestMatchers("/admin/audit", "/admin/audit/**")
 			.hasRole("AUDIT_ADMIN")
+			// operations figures (JVM, pool, requests) for the system administrator; health stays public
+			.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+			.hasRole("SYS_ADMIN")
 			.anyRequest()
 			.denyAll())
 			.formLogin(form -> form.loginPage("/login")

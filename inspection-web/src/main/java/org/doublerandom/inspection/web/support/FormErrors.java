@@ -4,7 +4,9 @@ import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.springframework.beans.BeanUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Puts a domain refusal on the form field it concerns (or on the form), in the user's language. */
@@ -48,6 +50,17 @@ public final class FormErrors {
 		}
 		catch (DomainException ex) {
 			flash(flash, ex);
+		}
+	}
+
+	/**
+	 * A list filter whose values cannot be bound (an unknown choice, letters for a page number) came from an
+	 * edited address, since the form offers only valid values: the 400 page, rather than a list built on a
+	 * half-bound filter.
+	 */
+	public static void refuseUnboundFilter(BindingResult filter) {
+		if (filter.hasErrors()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
 	}
 
