@@ -64,6 +64,7 @@ class SecurityConfiguration {
 			.hasAnyRole("SYS_ADMIN", "SECURITY_ADMIN")
 			.requestMatchers("/admin/audit", "/admin/audit/**")
 			.hasRole("AUDIT_ADMIN")
+			.requestMatchers("/oversight", "/oversight/**").hasAnyRole("BUREAU", "DEPT_MANAGER")
 			.anyRequest()
 			.denyAll())
 			.formLogin(form -> form.loginPage("/login")
