@@ -62,11 +62,17 @@ public class DashboardService {
 			years.addAll(source.years(scope));
 		}
 		Optional<Department> department = Optional.ofNullable(scope.departmentId()).flatMap(this.departments::findById);
-		List<Department> choices = me.has(Role.BUREAU) ? this.departments.findAllByOrderByRegionCodeAscSortOrderAscIdAsc()
+		return new Dashboard(scope, department, indicators, figures, List.copyOf(years), departmentChoices());
+	}
+
+	/** The departments the bureau may pick (the enforcing ones); none for a department manager. */
+	public List<Department> departmentChoices() {
+		Actor me = this.actor.get();
+		me.require("oversight.dashboard", Role.BUREAU, Role.DEPT_MANAGER);
+		return me.has(Role.BUREAU) ? this.departments.findAllByOrderByRegionCodeAscSortOrderAscIdAsc()
 			.stream()
 			.filter(d -> d.isEnforcing() && d.isActive())
 			.toList() : List.of();
-		return new Dashboard(scope, department, indicators, figures, List.copyOf(years), choices);
 	}
 
 	/** One figure for its CSV export, in the same scope as the page; recorded as an export. */
