@@ -18,4 +18,10 @@ public interface AuditEvents {
 
 	long count();
 
+	/**
+	 * Writes the transaction's pending changes now. The audit insert takes the chain-head lock, held until
+	 * commit; flushing first keeps the business statements out of that serialised window.
+	 */
+	void flush();
+
 }

@@ -43,6 +43,9 @@ public class AuditTrail {
 	public void record(Actor actor, String action, String objectType, Object objectId, AuditOutcome outcome,
 			String detail) {
 		String roles = actor.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+		// the business change is written before the event, so the chain lock (docs/audit-chain.md) is taken last
+		// and held only for the event itself and the commit
+		this.events.flush();
 		// PostgreSQL keeps microseconds: the hash is computed over what is stored
 		this.events.save(new AuditEvent(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username(), roles, actor.departmentId(), action,
 				objectType, (objectId != null) ? objectId.toString() : null, outcome, actor.clientAddress(),

@@ -148,6 +148,10 @@ class AuditAdministrationTests {
 				return AuditAdministrationTests.this.recorded.size();
 			}
 
+			@Override
+			public void flush() {
+			}
+
 		};
 		AuditTrail trail = new AuditTrail(events, this.actor::get, this.clock);
 		this.administration = new AuditAdministration(ledger, log, signer,

@@ -273,6 +273,10 @@ class ItemListServiceTests {
 			return ItemListServiceTests.this.events.size();
 		}
 
+		@Override
+		public void flush() {
+		}
+
 	}
 
 	/** SCJG (id 1) and WSJK (id 9), enough for the audit details and the joint owner. */

@@ -80,6 +80,30 @@ class AuditChainDatabaseTests {
 		assertThat(verifier.finish(Instant.now(), this.ledger.head()).intact()).isTrue();
 	}
 
+	/**
+	 * The chain trigger builds the canonical form inline (V16) instead of calling audit_event_hash: for nulls,
+	 * empty strings, line feeds, emoji and a time with trailing zero microseconds its hash is the function's and
+	 * Java's.
+	 */
+	@Test
+	void theTriggerHashesEveryFieldAsTheCanonicalFunctionAndJavaDo() {
+		long before = this.ledger.head().sequenceNo();
+		this.jdbc.update("""
+				insert into audit_event (occurred_at, actor, actor_roles, department_id, action, object_type, object_id,
+				                         outcome, client_address, detail)
+				values ('2026-03-02T01:00:00.1Z', 'anonymous', '', null, 'auth.signIn', null, null, 'FAILURE', null, null),
+				       ('2026-12-31T23:59:59.999999Z', '管理员😀', 'AUDIT_ADMIN,SYS_ADMIN', 123456789, 'a', '', '', 'DENIED', '', ''),
+				       (now(), 'bureau', 'BUREAU', 7, 'x.y', 'task', '名录-7', 'SUCCESS', '::1', ?)
+				""", TRICKY);
+		List<AuditEntry> entries = new ArrayList<>();
+		this.ledger.forEachInSequence(before + 1, entries::add);
+		assertThat(entries).hasSize(3).allSatisfy(e -> assertThat(e.recomputedHash()).isEqualTo(e.hash()));
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_event where seq > ? and hash = audit_event_hash(seq, occurred_at, actor,
+				    actor_roles, department_id, action, object_type, object_id, outcome, client_address, detail, prev_hash)
+				""", Long.class, before)).isEqualTo(3);
+	}
+
 	@Test
 	void theHeadOnlyMovesForwardOneEventAtATime() {
 		assertThat(org.assertj.core.api.Assertions.catchThrowable(

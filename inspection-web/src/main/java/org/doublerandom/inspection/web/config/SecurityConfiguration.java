@@ -67,6 +67,8 @@ class SecurityConfiguration {
 			// operations figures (JVM, pool, requests) for the system administrator; health stays public
 			.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
 			.hasRole("SYS_ADMIN")
+			.requestMatchers("/oversight", "/oversight/**")
+			.hasAnyRole("BUREAU", "DEPT_MANAGER")
 			.anyRequest()
 			.denyAll())
 			.formLogin(form -> form.loginPage("/login")
