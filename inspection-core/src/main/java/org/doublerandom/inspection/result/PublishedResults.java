@@ -29,6 +29,9 @@ public interface PublishedResults {
 
 	Optional<Notice> notice(long taskId, long departmentId);
 
+	/** The notices of one task, one per department that published. */
+	List<Notice> noticesOfTask(long taskId);
+
 	List<Row> rows(long taskId, long departmentId);
 
 	List<TargetResult> forTarget(long targetId);

@@ -114,7 +114,11 @@ public class ResultService {
 	/** The default scope of the actor: officers their own targets, managers their department, the bureau all. */
 	public Scope defaultScope() {
 		Actor me = business("result.worklist");
-		return me.has(Role.BUREAU) ? Scope.ALL : me.has(Role.DEPT_MANAGER) ? Scope.DEPARTMENT : Scope.MINE;
+		if (me.has(Role.BUREAU)) {
+			return Scope.ALL;
+		}
+		// an officer whose account is not linked to the inspector registry has no team to be on
+		return (me.has(Role.DEPT_MANAGER) || !this.worklist.onRoster(me.username())) ? Scope.DEPARTMENT : Scope.MINE;
 	}
 
 	public List<WorkItem> worklist(Scope scope) {
@@ -174,11 +178,12 @@ public class ResultService {
 	/** The line to record for; the department's own only. */
 	public WorkRow assignment(long taskId, long targetId, long departmentId) {
 		Actor me = business("result.read");
+		WorkRow row = this.worklist.row(taskId, targetId, departmentId)
+			.orElseThrow(() -> new NotFoundException("result", taskId + "/" + targetId + "/" + departmentId));
 		if (!ResultAccess.mayRead(me, departmentId)) {
 			throw new NotPermittedException("result.read");
 		}
-		return this.worklist.row(taskId, targetId, departmentId)
-			.orElseThrow(() -> new NotFoundException("result", taskId + "/" + targetId + "/" + departmentId));
+		return row;
 	}
 
 	public Optional<InspectionResult> existing(long taskId, long targetId, long departmentId) {
@@ -192,6 +197,15 @@ public class ResultService {
 		if (!ResultAccess.mayRead(me, result.getDepartmentId())) {
 			throw new NotPermittedException("result.read");
 		}
+		return loaded(result);
+	}
+
+	/** The pages read the collections after the transaction. */
+	private static InspectionResult loaded(InspectionResult result) {
+		result.getItems();
+		result.getMethods();
+		result.getMeasures();
+		result.getSteps();
 		return result;
 	}
 
@@ -446,6 +460,14 @@ public class ResultService {
 			.orElseThrow(() -> new NotFoundException("resultNotice", taskId + "/" + departmentId));
 	}
 
+	public List<PublishedResults.Notice> noticesOfTask(long taskId) {
+		List<PublishedResults.Notice> notices = this.published.noticesOfTask(taskId);
+		if (notices.isEmpty()) {
+			throw new NotFoundException("resultNotice", taskId);
+		}
+		return notices;
+	}
+
 	public List<PublishedResults.Row> noticeRows(long taskId, long departmentId) {
 		return this.published.rows(taskId, departmentId);
 	}
@@ -454,10 +476,25 @@ public class ResultService {
 	public InspectionResult publishedResult(long id) {
 		return this.results.findById(id)
 			.filter(r -> r.getState() == ResultState.PUBLISHED)
+			.map(ResultService::loaded)
 			.orElseThrow(() -> new NotFoundException("result", id));
 	}
 
 	// ---- demo ----
+
+	/** Demo data: the worklist of one task, as the system. */
+	public List<WorkRow> provisionDemoRows(long taskId) {
+		this.actor.get().requireSystem("result.demo");
+		return this.worklist.rows(null, null).stream().filter(r -> r.taskId() == taskId).toList();
+	}
+
+	@Transactional
+	public void provisionDemoAttachment(long resultId, String fileName, byte[] content, String by) {
+		this.actor.get().requireSystem("result.demo");
+		String type = this.attachmentPolicy.check(fileName, content);
+		this.attachments.add(resultId, fileName, type, content, sha256(content), by, now());
+		this.audit.success("result.demo", "inspectionResult", resultId, "demo attachment " + fileName);
+	}
 
 	/** Demo data: a result moved through the workflow by named demo users, as the system. */
 	@Transactional

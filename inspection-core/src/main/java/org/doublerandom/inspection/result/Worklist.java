@@ -14,6 +14,9 @@ public interface Worklist {
 
 	Optional<WorkRow> row(long taskId, long targetId, long departmentId);
 
+	/** The account is linked to an entry of the inspector registry (so it can be on a team). */
+	boolean onRoster(String username);
+
 	/** The rows of one task for one department. */
 	List<WorkRow> forTask(long taskId, long departmentId);
 

@@ -24,17 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationBrowserIT extends BrowserTestSupport {
 
 	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit");
+			"nav-inspectors", "nav-plans", "nav-worklist", "nav-departments", "nav-calendar", "nav-vocabulary", "nav-accounts",
+			"nav-roles", "nav-audit");
 
 	static final List<String> BUSINESS_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary");
+			"nav-inspectors", "nav-plans", "nav-worklist", "nav-departments", "nav-vocabulary");
 
 	static Stream<Arguments> roles() {
 		return Stream.of(
 				Arguments.of("scjg-officer1", BUSINESS_NAV, "/admin/accounts"),
 				Arguments.of("scjg-manager", BUSINESS_NAV, "/admin/audit"),
 				Arguments.of("bureau", BUSINESS_NAV, "/admin/accounts"),
-				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-accounts"), "/vocabulary"),
+				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-calendar", "nav-accounts"), "/vocabulary"),
 				Arguments.of("secadmin", List.of("nav-home", "nav-roles"), "/organization/departments"),
 				Arguments.of("auditadmin", List.of("nav-home", "nav-audit"), "/my-department"));
 	}

@@ -46,6 +46,12 @@ class JdbcPublishedResults implements PublishedResults {
 				departmentId).stream().findFirst();
 	}
 
+	@Override
+	public List<Notice> noticesOfTask(long taskId) {
+		return this.jdbc.query(NOTICE + " and r.task_id = ?" + GROUP + " order by min(d.sort_order), d.name", (rs, n) -> notice(rs),
+				taskId);
+	}
+
 	private static Notice notice(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Notice(rs.getLong("task_id"), rs.getLong("department_id"), rs.getString("plan_code"),
 				rs.getString("plan_name"), rs.getString("task_code"), rs.getString("task_name"), rs.getBoolean("directed"),

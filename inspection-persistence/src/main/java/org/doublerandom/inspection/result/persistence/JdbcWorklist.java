@@ -93,6 +93,13 @@ class JdbcWorklist implements Worklist {
 		return query(departmentId, null, taskId, null);
 	}
 
+	@Override
+	public boolean onRoster(String username) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from inspector i join user_account u on u.id = i.user_account_id where u.username = :username)",
+				new MapSqlParameterSource("username", username), Boolean.class));
+	}
+
 	private List<WorkRow> query(Long departmentId, String username, Long taskId, Long targetId) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("department", departmentId)
 			.addValue("username", username)
