@@ -22,6 +22,8 @@ create table inspection_result (
     late_reason      varchar(500),
     -- 列入经营异常名录 warranted (a flag for the registry department)
     abnormal_list    boolean       not null default false,
+    -- returned or not passed, and not yet recorded again: it cannot go back to review as it is
+    awaiting_correction boolean    not null default false,
     entered_by       varchar(64)   not null,
     entered_at       timestamptz   not null,
     submitted_at     timestamptz,

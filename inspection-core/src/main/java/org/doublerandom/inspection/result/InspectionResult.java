@@ -65,6 +65,8 @@ public class InspectionResult {
 
 	private boolean abnormalList;
 
+	private boolean awaitingCorrection;
+
 	private String enteredBy;
 
 	private Instant enteredAt;
@@ -154,6 +156,7 @@ public class InspectionResult {
 		this.measures.addAll(entry.measureCodes());
 		this.abnormalList = entry.abnormalList();
 		this.deadline = Objects.requireNonNull(deadline);
+		this.awaitingCorrection = false;
 		this.enteredBy = Objects.requireNonNull(by);
 		this.enteredAt = Objects.requireNonNull(at);
 	}
@@ -166,10 +169,10 @@ public class InspectionResult {
 		if (this.inspectionDate == null) {
 			throw new DomainException("result.refused.notRecorded");
 		}
-		if (this.state == ResultState.REJECTED && !recordedSince(lastStep(StepAction.REJECT))) {
+		if (this.awaitingCorrection && this.state == ResultState.REJECTED) {
 			throw new DomainException("result.rejected.newInspectionDate", "inspectionDate", this.inspectionDate);
 		}
-		if (this.state == ResultState.RETURNED && !recordedSince(lastStep(StepAction.RETURN))) {
+		if (this.awaitingCorrection) {
 			throw new DomainException("result.refused.uncorrected");
 		}
 		this.lateReason = LateEntryPolicy.reason(today, this.deadline, lateReason);
@@ -202,6 +205,7 @@ public class InspectionResult {
 		this.reviewedBy = by;
 		this.reviewedAt = at;
 		this.reviewOpinion = opinion;
+		this.awaitingCorrection = to != ResultState.PUBLISHED;
 		step(action, by, at, opinion);
 	}
 
@@ -225,20 +229,6 @@ public class InspectionResult {
 
 	private void step(StepAction action, String by, Instant at, String opinion) {
 		this.steps.add(new ResultStep(this.steps.size() + 1, action, by, at, opinion));
-	}
-
-	private Instant lastStep(StepAction action) {
-		Instant last = null;
-		for (ResultStep s : this.steps) {
-			if (s.getAction() == action) {
-				last = s.getAt();
-			}
-		}
-		return last;
-	}
-
-	private boolean recordedSince(Instant at) {
-		return at == null || !this.enteredAt.isBefore(at);
 	}
 
 	/** The one who submitted last (the reviewer must be someone else). */
