@@ -58,6 +58,7 @@ class ResultWorkflowBrowserIT extends BrowserTestSupport {
 			assertThat(page.locator("#scope-department").getAttribute("class")).contains("active");
 			assertThat(page.locator(".days-left").count()).isPositive();
 			screenshot(page, "result-worklist-officer");
+			viewport(page, "result-worklist-officer-top");
 			// a target of the joint task nobody has recorded yet
 			page.locator(".record-result").first().click();
 			page.waitForSelector("#result-form");
@@ -80,7 +81,10 @@ class ResultWorkflowBrowserIT extends BrowserTestSupport {
 		try (BrowserContext context = newContext()) {
 			Page page = context.newPage();
 			signIn(page, "scjg-manager");
+			page.navigate(url("/worklist"));
+			viewport(page, "result-worklist-manager-top");
 			page.navigate(resultUrl);
+			screenshot(page, "result-review");
 			page.fill("#opinion", "请写明检查的具体经营场所。");
 			page.click("#return-result");
 			page.waitForSelector("#flash-message");
@@ -130,6 +134,12 @@ class ResultWorkflowBrowserIT extends BrowserTestSupport {
 			screenshot(page, "result-public-detail");
 		}
 		assertThat(consoleErrors).isEmpty();
+	}
+
+	/** The visible part only: long pages are easier to check at their top. */
+	private static void viewport(Page page, String name) throws Exception {
+		Files.createDirectories(SCREENSHOTS);
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
 
 	private BrowserContext newContext() {
