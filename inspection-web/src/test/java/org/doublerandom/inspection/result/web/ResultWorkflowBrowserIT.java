@@ -136,6 +136,21 @@ class ResultWorkflowBrowserIT extends BrowserTestSupport {
 		assertThat(consoleErrors).isEmpty();
 	}
 
+	@Test
+	void theAdministratorSeesTheCalendarWithThe2024Holidays() throws Exception {
+		try (BrowserContext context = newContext()) {
+			Page page = context.newPage();
+			signIn(page, "sysadmin");
+			page.click("#nav-calendar");
+			page.waitForSelector("#calendar-years");
+			page.navigate(url("/admin/calendar?year=2024"));
+			page.waitForSelector("#calendar-days");
+			assertThat(page.locator(".calendar-day").count()).isEqualTo(27);
+			assertThat(page.content()).contains("2024-02-18").contains("春节调休上班").contains("2024-10-12");
+			screenshot(page, "calendar-admin-2024");
+		}
+	}
+
 	/** The visible part only: long pages are easier to check at their top. */
 	private static void viewport(Page page, String name) throws Exception {
 		Files.createDirectories(SCREENSHOTS);
