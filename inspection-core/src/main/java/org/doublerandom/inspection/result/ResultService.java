@@ -21,9 +21,6 @@ import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.doublerandom.inspection.shared.Role;
-import org.doublerandom.inspection.vocabulary.DictionaryEntries;
-import org.doublerandom.inspection.vocabulary.DictionaryEntry;
-import org.doublerandom.inspection.vocabulary.DictionaryKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +61,7 @@ public class ResultService {
 
 	private final PublishedResults published;
 
-	private final DictionaryEntries dictionary;
+	private final Terms terms;
 
 	private final WorkingDays workingDays;
 
@@ -79,7 +76,7 @@ public class ResultService {
 	private final AttachmentPolicy attachmentPolicy;
 
 	public ResultService(InspectionResults results, Worklist worklist, ResultAttachments attachments, FollowUps followUps,
-			PublishedResults published, DictionaryEntries dictionary, WorkingDays workingDays, CurrentActor actor,
+			PublishedResults published, Terms terms, WorkingDays workingDays, CurrentActor actor,
 			AuditTrail audit, Clock clock, @Value("${inspection.results.deadline-working-days:20}") int deadlineDays,
 			@Value("${inspection.results.deadline-counts-start-day:false}") boolean startDayCounts,
 			@Value("${inspection.results.attachment-max-bytes:10485760}") long attachmentMaxBytes) {
@@ -88,7 +85,7 @@ public class ResultService {
 		this.attachments = attachments;
 		this.followUps = followUps;
 		this.published = published;
-		this.dictionary = dictionary;
+		this.terms = terms;
 		this.workingDays = workingDays;
 		this.actor = actor;
 		this.audit = audit;
@@ -258,11 +255,11 @@ public class ResultService {
 	}
 
 	private void checkVocabulary(ResultEntry entry) {
-		Set<String> categories = activeCodes(DictionaryKind.RESULT_CATEGORY);
+		Set<String> categories = activeCodes(Terms.RESULT_CATEGORY);
 		if (!categories.contains(entry.categoryCode())) {
 			throw new DomainException("result.category.unknown", "categoryCode", entry.categoryCode());
 		}
-		Set<String> measures = activeCodes(DictionaryKind.FOLLOW_UP_MEASURE);
+		Set<String> measures = activeCodes(Terms.FOLLOW_UP_MEASURE);
 		for (String code : entry.measureCodes()) {
 			if (!measures.contains(code)) {
 				throw new DomainException("result.measure.unknown", "measureCodes", code);
@@ -270,12 +267,19 @@ public class ResultService {
 		}
 	}
 
-	private Set<String> activeCodes(DictionaryKind kind) {
-		return this.dictionary.findByDictionaryOrderBySortOrderAsc(kind)
-			.stream()
-			.filter(DictionaryEntry::isActive)
-			.map(DictionaryEntry::getCode)
+	private Set<String> activeCodes(String dictionary) {
+		return this.terms.terms(dictionary).stream().filter(Terms.Term::active).map(Terms.Term::code)
 			.collect(Collectors.toSet());
+	}
+
+	/** 检查结果 categories, retired ones too (their labels are still shown). */
+	public List<Terms.Term> categories() {
+		return this.terms.terms(Terms.RESULT_CATEGORY);
+	}
+
+	/** 后续处置措施, retired ones too. */
+	public List<Terms.Term> measures() {
+		return this.terms.terms(Terms.FOLLOW_UP_MEASURE);
 	}
 
 	@Transactional

@@ -11,9 +11,7 @@ import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.result.InspectionResult;
 import org.doublerandom.inspection.result.PublishedResults;
 import org.doublerandom.inspection.result.ResultService;
-import org.doublerandom.inspection.vocabulary.DictionaryEntry;
-import org.doublerandom.inspection.vocabulary.DictionaryKind;
-import org.doublerandom.inspection.vocabulary.VocabularyService;
+import org.doublerandom.inspection.result.Terms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +28,10 @@ class PublicResultController {
 
 	private final ResultService results;
 
-	private final VocabularyService vocabulary;
-
 	private final OrganizationService organization;
 
-	PublicResultController(ResultService results, VocabularyService vocabulary, OrganizationService organization) {
+	PublicResultController(ResultService results, OrganizationService organization) {
 		this.results = results;
-		this.vocabulary = vocabulary;
 		this.organization = organization;
 	}
 
@@ -75,9 +70,8 @@ class PublicResultController {
 		return "result/public-detail";
 	}
 
-	private Map<String, DictionaryEntry> categories() {
-		return this.vocabulary.entries(DictionaryKind.RESULT_CATEGORY).stream()
-			.collect(Collectors.toMap(DictionaryEntry::getCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	private Map<String, Terms.Term> categories() {
+		return ResultController.byCode(this.results.categories());
 	}
 
 }

@@ -23,9 +23,7 @@ import org.doublerandom.inspection.shared.CurrentActor;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
-import org.doublerandom.inspection.vocabulary.DictionaryEntry;
-import org.doublerandom.inspection.vocabulary.DictionaryKind;
-import org.doublerandom.inspection.vocabulary.VocabularyService;
+import org.doublerandom.inspection.result.Terms;
 import org.doublerandom.inspection.web.support.FormErrors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -55,16 +53,12 @@ class ResultController {
 
 	private final ResultService results;
 
-	private final VocabularyService vocabulary;
-
 	private final OrganizationService organization;
 
 	private final CurrentActor actor;
 
-	ResultController(ResultService results, VocabularyService vocabulary, OrganizationService organization,
-			CurrentActor actor) {
+	ResultController(ResultService results, OrganizationService organization, CurrentActor actor) {
 		this.results = results;
-		this.vocabulary = vocabulary;
 		this.organization = organization;
 		this.actor = actor;
 	}
@@ -136,8 +130,8 @@ class ResultController {
 		model.addAttribute("row", row);
 		model.addAttribute("result", result);
 		model.addAttribute("methods", InspectionMethod.values());
-		model.addAttribute("categories", active(DictionaryKind.RESULT_CATEGORY));
-		model.addAttribute("measures", active(DictionaryKind.FOLLOW_UP_MEASURE));
+		model.addAttribute("categories", this.results.categories().stream().filter(Terms.Term::active).toList());
+		model.addAttribute("measures", this.results.measures().stream().filter(Terms.Term::active).toList());
 		model.addAttribute("deadlineDays", this.results.deadlinePolicy().workingDays());
 		model.addAttribute("startDayCounts", this.results.deadlinePolicy().startDayCounts());
 		model.addAttribute("today", this.results.today());
@@ -243,18 +237,14 @@ class ResultController {
 		return "result/received";
 	}
 
-	private java.util.List<DictionaryEntry> active(DictionaryKind kind) {
-		return this.vocabulary.entries(kind).stream().filter(DictionaryEntry::isActive).toList();
-	}
-
 	private void vocabularies(Model model) {
-		model.addAttribute("categoriesByCode", byCode(DictionaryKind.RESULT_CATEGORY));
-		model.addAttribute("measuresByCode", byCode(DictionaryKind.FOLLOW_UP_MEASURE));
+		model.addAttribute("categoriesByCode", byCode(this.results.categories()));
+		model.addAttribute("measuresByCode", byCode(this.results.measures()));
 	}
 
-	private Map<String, DictionaryEntry> byCode(DictionaryKind kind) {
-		return this.vocabulary.entries(kind).stream()
-			.collect(Collectors.toMap(DictionaryEntry::getCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	static Map<String, Terms.Term> byCode(java.util.List<Terms.Term> terms) {
+		return terms.stream()
+			.collect(Collectors.toMap(Terms.Term::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 	}
 
 	private void departments(Model model) {
