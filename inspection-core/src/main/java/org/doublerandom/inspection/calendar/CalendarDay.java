@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 
 /**
  * One exception to the Monday-to-Friday week: a weekday holiday (放假) or a weekend make-up working day
- * (调休上班). Reference data from a migration; never changed by the application.
+ * (调休上班). Seeded by the migrations from the State Council notices; the system administrator adds and
+ * removes days when a new notice is published ({@link CalendarService}).
  */
 @Entity
 @Table(name = "calendar_day")

@@ -13,12 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The calendar rows and covered years exactly as the V6 migration seeds them, read from the SQL file, so the
- * tests check the data that ships rather than a copy of it.
+ * The calendar rows and covered years exactly as the migrations seed them (V6: 2025 and 2026, V14: 2024), read
+ * from the SQL files, so the tests check the data that ships rather than a copy of it.
  */
 public final class SeededCalendar implements CalendarDays, CalendarYears {
 
-	static final Path MIGRATION = Path.of("../db-migrations/src/main/resources/db/migration/V6__item_create_item_lists.sql");
+	static final List<Path> MIGRATIONS = List.of(
+			Path.of("../db-migrations/src/main/resources/db/migration/V6__item_create_item_lists.sql"),
+			Path.of("../db-migrations/src/main/resources/db/migration/V14__result_create_results.sql"));
 
 	static final Pattern DAY = Pattern.compile("\\('(\\d{4}-\\d{2}-\\d{2})', (true|false), '([^']*)'\\)");
 
@@ -29,8 +31,14 @@ public final class SeededCalendar implements CalendarDays, CalendarYears {
 	private final Set<Integer> years = new TreeSet<>();
 
 	public SeededCalendar() {
+		for (Path migration : MIGRATIONS) {
+			read(migration);
+		}
+	}
+
+	private void read(Path migration) {
 		try {
-			String sql = Files.readString(MIGRATION);
+			String sql = Files.readString(migration);
 			Matcher day = DAY.matcher(sql);
 			while (day.find()) {
 				this.days.add(new CalendarDay(LocalDate.parse(day.group(1)), Boolean.parseBoolean(day.group(2)),

@@ -24,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationBrowserIT extends BrowserTestSupport {
 
 	static final List<String> ALL_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary", "nav-accounts", "nav-roles", "nav-audit",
-			"nav-oversight");
+			"nav-inspectors", "nav-plans", "nav-worklist", "nav-departments", "nav-calendar", "nav-vocabulary", "nav-accounts",
+			"nav-roles", "nav-audit", "nav-oversight");
 
 	static final List<String> BUSINESS_NAV = List.of("nav-home", "nav-my-department", "nav-items", "nav-targets",
-			"nav-inspectors", "nav-plans", "nav-departments", "nav-vocabulary");
+			"nav-inspectors", "nav-plans", "nav-worklist", "nav-departments", "nav-vocabulary");
 
 	/** Managers and the bureau also see the oversight dashboard. */
-	static final List<String> MANAGER_NAV = java.util.stream.Stream.concat(BUSINESS_NAV.stream(), Stream.of("nav-oversight"))
+	static final List<String> MANAGER_NAV = Stream.concat(BUSINESS_NAV.stream(), Stream.of("nav-oversight"))
 		.toList();
 
 	static Stream<Arguments> roles() {
@@ -39,7 +39,7 @@ class RoleNavigationBrowserIT extends BrowserTestSupport {
 				Arguments.of("scjg-officer1", BUSINESS_NAV, "/admin/accounts"),
 				Arguments.of("scjg-manager", MANAGER_NAV, "/admin/audit"),
 				Arguments.of("bureau", MANAGER_NAV, "/admin/accounts"),
-				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-accounts"), "/vocabulary"),
+				Arguments.of("sysadmin", List.of("nav-home", "nav-departments", "nav-calendar", "nav-accounts"), "/vocabulary"),
 				Arguments.of("secadmin", List.of("nav-home", "nav-roles"), "/organization/departments"),
 				Arguments.of("auditadmin", List.of("nav-home", "nav-audit"), "/my-department"));
 	}

@@ -1,0 +1,42 @@
+package org.doublerandom.inspection.result;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: what the public sees (结果公示): per task and department a notice of its published results, and the
+ * published results of one target. Nothing personal: no inspector names, no reviewer, no opinion.
+ */
+public interface PublishedResults {
+
+	/** 抽查结果公示: a task's published results of one department. */
+	record Notice(long taskId, long departmentId, String planCode, String planName, String taskCode, String taskName,
+			boolean directed, String authority, long count, LocalDate lastPublished) {
+	}
+
+	/** A row of the notice: 序号 is its position. */
+	record Row(long resultId, int position, String entityName, String creditCode, LocalDate completedOn,
+			String categoryCode) {
+	}
+
+	/** One target's published result, for its entity page. */
+	record TargetResult(long resultId, String taskCode, String taskName, boolean directed, String authority,
+			LocalDate inspectionDate, String categoryCode, LocalDate publishedOn) {
+	}
+
+	List<Notice> notices(int limit);
+
+	Optional<Notice> notice(long taskId, long departmentId);
+
+	/** The notices of one task, one per department that published. */
+	List<Notice> noticesOfTask(long taskId);
+
+	List<Row> rows(long taskId, long departmentId);
+
+	List<TargetResult> forTarget(long targetId);
+
+	/** 更新最近检查日期: the target's last inspection per item, so the next pre-check sees it. */
+	void recordLastInspection(long targetId, long departmentId, List<String> itemCodes, LocalDate on);
+
+}

@@ -1,0 +1,105 @@
+package org.doublerandom.inspection.result.persistence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.doublerandom.inspection.result.PublishedResults;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The public result notices, grouped per task and department, and the registry update on publication. Dates are
+ * the Beijing calendar day of the publication.
+ */
+@Repository
+class JdbcPublishedResults implements PublishedResults {
+
+	private static final String NOTICE = """
+			select r.task_id, r.department_id, p.code as plan_code, p.name as plan_name, t.code as task_code,
+			       t.name as task_name, e.selection = 'DIRECTED' as directed, d.name as authority, count(*) as n,
+			       max(r.published_at at time zone 'Asia/Shanghai')::date as last_published
+			from inspection_result r
+			join task t on t.id = r.task_id
+			join plan p on p.id = t.plan_id
+			join plan_entry e on e.id = t.plan_entry_id
+			join department d on d.id = r.department_id
+			where r.state = 'PUBLISHED'
+			""";
+
+	private static final String GROUP = " group by r.task_id, r.department_id, p.code, p.name, t.code, t.name, e.selection, d.name ";
+
+	private final JdbcTemplate jdbc;
+
+	JdbcPublishedResults(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<Notice> notices(int limit) {
+		return this.jdbc.query(NOTICE + GROUP + " order by last_published desc, t.code limit ?", (rs, n) -> notice(rs), limit);
+	}
+
+	@Override
+	public Optional<Notice> notice(long taskId, long departmentId) {
+		return this.jdbc.query(NOTICE + " and r.task_id = ? and r.department_id = ?" + GROUP, (rs, n) -> notice(rs), taskId,
+				departmentId).stream().findFirst();
+	}
+
+	@Override
+	public List<Notice> noticesOfTask(long taskId) {
+		return this.jdbc.query(NOTICE + " and r.task_id = ?" + GROUP + " order by min(d.sort_order), d.name", (rs, n) -> notice(rs),
+				taskId);
+	}
+
+	private static Notice notice(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Notice(rs.getLong("task_id"), rs.getLong("department_id"), rs.getString("plan_code"),
+				rs.getString("plan_name"), rs.getString("task_code"), rs.getString("task_name"), rs.getBoolean("directed"),
+				rs.getString("authority"), rs.getLong("n"), rs.getObject("last_published", LocalDate.class));
+	}
+
+	/** A natural person's name (特定人员) is masked and their code left out: nothing personal is published. */
+	@Override
+	public List<Row> rows(long taskId, long departmentId) {
+		return this.jdbc.query("""
+				select r.id, row_number() over (order by r.published_at, tg.name, r.id) as position,
+				       case when tg.kind = 'SPECIFIC_PERSON' then left(tg.name, 1) || '**' else tg.name end as name,
+				       case when tg.kind = 'SPECIFIC_PERSON' then null else tg.code end as code,
+				       r.inspection_date, r.category_code
+				from inspection_result r join target tg on tg.id = r.target_id
+				where r.state = 'PUBLISHED' and r.task_id = ? and r.department_id = ?
+				order by position""",
+				(rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, LocalDate.class), rs.getString(6)),
+				taskId, departmentId);
+	}
+
+	@Override
+	public List<TargetResult> forTarget(long targetId) {
+		return this.jdbc.query("""
+				select r.id, t.code, t.name, e.selection = 'DIRECTED', d.name, r.inspection_date, r.category_code,
+				       (r.published_at at time zone 'Asia/Shanghai')::date
+				from inspection_result r
+				join task t on t.id = r.task_id
+				join plan_entry e on e.id = t.plan_entry_id
+				join department d on d.id = r.department_id
+				where r.state = 'PUBLISHED' and r.target_id = ?
+				order by r.published_at desc, r.id desc""",
+				(rs, n) -> new TargetResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+						rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, LocalDate.class)),
+				targetId);
+	}
+
+	@Override
+	public void recordLastInspection(long targetId, long departmentId, List<String> itemCodes, LocalDate on) {
+		for (String code : itemCodes) {
+			this.jdbc.update("""
+					insert into target_item_inspection (target_id, department_id, item_code, last_inspected_on)
+					values (?, ?, ?, ?)
+					on conflict (target_id, department_id, item_code) do update
+					set last_inspected_on = greatest(target_item_inspection.last_inspected_on, excluded.last_inspected_on)""",
+					targetId, departmentId, code, on);
+		}
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.doublerandom.inspection.result.web;
+
+import org.doublerandom.inspection.web.support.NavigationEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** 工作台 (the worklist of drawn targets and their results) in the staff navigation of the business roles. */
+@Configuration(proxyBeanMethods = false)
+class ResultNavigation {
+
+	@Bean
+	NavigationEntry worklistNavigation() {
+		return new NavigationEntry("nav-worklist", "/worklist", "nav.worklist", 55, NavigationEntry.BUSINESS);
+	}
+
+}
