@@ -10,6 +10,9 @@ COPY inspection-core/ inspection-core/
 COPY inspection-persistence/ inspection-persistence/
 COPY db-migrations/ db-migrations/
 COPY inspection-web/ inspection-web/
+# the web build serves the independent draw verifier and its specification
+COPY verifier/ verifier/
+COPY docs/draw-algorithm.md docs/draw-algorithm.md
 
 # Cache mount keeps the Maven wrapper and dependencies between builds.
 RUN --mount=type=cache,target=/root/.m2 \
