@@ -126,17 +126,19 @@ class DocumentDownloadTests {
 	}
 
 	@Test
-	void theChineseTextIsSetInAnEmbeddedSubsetOfWenQuanYiMicroHei() throws Exception {
-		try (PDDocument document = Loader.loadPDF(pdf("scjg-manager", "check-sheet.pdf"))) {
-			PDPage page = document.getPage(0);
-			boolean found = false;
-			for (COSName name : page.getResources().getFontNames()) {
-				PDFont font = page.getResources().getFont(name);
-				assertThat(font.getName()).matches("[A-Z]{6}\\+WenQuanYiMicroHei");
-				assertThat(font.isEmbedded()).isTrue();
-				found = true;
+	void everyTextIsSetInAnEmbeddedSubsetOfWenQuanYiMicroHei() throws Exception {
+		for (String name : List.of("notice.pdf", "check-sheet.pdf", "record.pdf")) {
+			try (PDDocument document = Loader.loadPDF(pdf("scjg-manager", name))) {
+				PDPage page = document.getPage(0);
+				boolean found = false;
+				for (COSName font : page.getResources().getFontNames()) {
+					PDFont f = page.getResources().getFont(font);
+					assertThat(f.getName()).as(name).matches("[A-Z]{6}\\+WenQuanYiMicroHei");
+					assertThat(f.isEmbedded()).isTrue();
+					found = true;
+				}
+				assertThat(found).as(name).isTrue();
 			}
-			assertThat(found).isTrue();
 		}
 	}
 
