@@ -49,7 +49,10 @@ class FilterParameterFuzzTests {
 					List.of("actor", "action", "objectType", "objectId", "outcome", "from", "to", "department", "page")),
 			new Listing("/public/plans", null, List.of("year", "department", "page")),
 			new Listing("/public/tasks", null, List.of("year", "department", "page")),
-			new Listing("/public/draws", null, List.of("page")));
+			new Listing("/public/draws", null, List.of("page")),
+			new Listing("/worklist", "scjg-officer1", List.of("scope")),
+			new Listing("/oversight/dashboard", "bureau", List.of("year", "department")),
+			new Listing("/oversight/assessment", "scjg-manager", List.of("department", "from", "to")));
 
 	/** What attackers send: every filter of every list gets each of these in every build. */
 	static final List<String> INJECTIONS = List.of("' or '1'='1", "'; drop table target; --",
