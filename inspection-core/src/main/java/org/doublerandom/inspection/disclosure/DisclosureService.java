@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.doublerandom.inspection.draw.DrawStore;
 import org.doublerandom.inspection.item.InspectionItem;
 import org.doublerandom.inspection.item.ItemList;
 import org.doublerandom.inspection.item.ItemListStatus;
@@ -15,6 +16,8 @@ import org.doublerandom.inspection.item.ItemLists;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.Departments;
 import org.doublerandom.inspection.shared.NotFoundException;
+import org.doublerandom.inspection.task.Task;
+import org.doublerandom.inspection.task.Tasks;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -37,12 +40,22 @@ public class DisclosureService {
 
 	private final Departments departments;
 
+	/** The most draws the open data lists (the public draw list shows as many). */
+	public static final int DRAW_LIMIT = 10_000;
+
 	private final PublicEntities entities;
 
-	public DisclosureService(ItemLists lists, Departments departments, PublicEntities entities) {
+	private final DrawStore draws;
+
+	private final Tasks tasks;
+
+	public DisclosureService(ItemLists lists, Departments departments, PublicEntities entities, DrawStore draws,
+			Tasks tasks) {
 		this.lists = lists;
 		this.departments = departments;
 		this.entities = entities;
+		this.draws = draws;
+		this.tasks = tasks;
 	}
 
 	/**
@@ -115,6 +128,23 @@ public class DisclosureService {
 
 	public List<EntityDraw> draws(PublicEntity entity) {
 		return this.entities.draws(entity.id());
+	}
+
+	/** Every committed draw (voided ones too: they stay published next to their successor), newest first. */
+	public List<PublicDrawRow> draws() {
+		List<PublicDrawRow> rows = new ArrayList<>();
+		for (DrawStore.Stored d : this.draws.committed(DRAW_LIMIT)) {
+			Optional<Task> task = this.tasks.findById(d.taskId());
+			Optional<DrawStore.StoredResult> result = this.draws.result(d.id());
+			rows.add(new PublicDrawRow(d.id(), d.taskId(), task.map(Task::getCode).orElse(null),
+					task.map(Task::getName).orElse(null), d.committedAt(), d.planHash(), d.drandRound(),
+					result.map(DrawStore.StoredResult::drawnAt).orElse(null),
+					result.map(DrawStore.StoredResult::seed).orElse(null),
+					result.map(DrawStore.StoredResult::digest).orElse(null),
+					result.map(DrawStore.StoredResult::selectedCount).orElse(null), d.voidedAt(), d.voidReason(),
+					d.demo()));
+		}
+		return rows;
 	}
 
 }
