@@ -88,8 +88,11 @@ class PublicPortalTests {
 				where not s.reserve and t.kind <> 'SPECIFIC_PERSON' and t.code_type = 'USCC' order by s.draw_id, s.position limit 1""");
 		String cutoff = this.jdbc.queryForObject("select rank from draw_selected where draw_id = ? and stratum = ? and not reserve "
 				+ "order by position desc limit 1", String.class, selected.get("draw_id"), selected.get("stratum"));
+		String stratum = (String) selected.get("stratum");
+		String region = this.jdbc.queryForObject("select name from region where code = ?", String.class,
+				stratum.substring(stratum.indexOf('/') + 1));
 		String page = page("/public/entities/{id}", selected.get("registry_id"));
-		assertThat(page).contains("id=\"entity-draw-table\"").contains((String) selected.get("stratum"))
+		assertThat(page).contains("id=\"entity-draw-table\"").contains("<span>" + stratum.substring(0, stratum.indexOf('/')) + " / </span><span>" + region + "</span>")
 			.contains((String) selected.get("rank")).contains(cutoff).contains("/public/draws/" + selected.get("draw_id"));
 		assertThat(((String) selected.get("rank")).compareTo(cutoff)).isLessThanOrEqualTo(0);
 	}
