@@ -89,8 +89,10 @@ class JdbcPublicEntities implements PublicEntities {
 	@Override
 	public Optional<PublicEntity> findByCode(String code) {
 		return this.jdbc
-			.query("select " + COLUMNS + " from target t where t.code = :code and " + PUBLIC_ONLY
-					+ " order by t.id limit 1", new MapSqlParameterSource("code", code), JdbcPublicEntities::entity)
+			// unique among credit codes and registration numbers (target_code_unique): no order, no limit, so the
+			// planner never walks the primary key looking for it
+			.query("select " + COLUMNS + " from target t where t.code = :code and " + PUBLIC_ONLY,
+					new MapSqlParameterSource("code", code), JdbcPublicEntities::entity)
 			.stream()
 			.findFirst();
 	}
