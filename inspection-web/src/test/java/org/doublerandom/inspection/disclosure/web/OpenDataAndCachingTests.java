@@ -68,6 +68,14 @@ class OpenDataAndCachingTests {
 	}
 
 	@Test
+	void theJsonRowsCarryIsoTimesAndEnumNames() throws Exception {
+		JsonNode item = JSON.readTree(ok("/api/public/items").getResponse().getContentAsByteArray()).get(0);
+		assertThat(item.path("publishedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+		assertThat(item.path("category").asString()).isIn("GENERAL", "KEY");
+		assertThat(item.path("targetKinds").isArray()).isTrue();
+	}
+
+	@Test
 	void everyPathTheOpenApiDescriptionDocumentsAnswers() throws Exception {
 		JsonNode api = JSON.readTree(ok("/api/public/openapi.json").getResponse().getContentAsByteArray());
 		assertThat(api.path("openapi").asString()).startsWith("3.");
