@@ -39,6 +39,7 @@ class SecurityConfiguration {
 			.requestMatchers("/", "/public", "/public/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
 			.requestMatchers("/home", "/account/password", "/account/sessions", "/account/sessions/**",
 					"/account/second-factor", "/account/second-factor/**")
 			.authenticated()

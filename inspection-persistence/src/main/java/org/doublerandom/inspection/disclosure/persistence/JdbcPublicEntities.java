@@ -1,0 +1,161 @@
+package org.doublerandom.inspection.disclosure.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.doublerandom.inspection.disclosure.EntityDraw;
+import org.doublerandom.inspection.disclosure.EntityQuery;
+import org.doublerandom.inspection.disclosure.PublicEntities;
+import org.doublerandom.inspection.disclosure.PublicEntity;
+import org.doublerandom.inspection.target.TargetKind;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The entity lookup in SQL, on the registry's own indexes (docs/performance.md): a code prefix reads the
+ * code order ({@code collate "C"}); a part of a name goes through the bigram GIN index, or, for a word in
+ * more than one name in {@link #COMMON_WORD_ONE_IN}, reads the name order until a page matches — the same
+ * choice the staff registry search makes. Only the four public columns are selected, and natural persons and
+ * targets without a credit code or registration number are never matched.
+ */
+@Repository
+class JdbcPublicEntities implements PublicEntities {
+
+	/** Market entities and organisations with a public code; never 特定人员 (natural persons). */
+	static final String PUBLIC_ONLY = "t.kind <> 'SPECIFIC_PERSON' and t.code_type in ('USCC', 'REGISTRATION_NO')";
+
+	/** Above one match in this many rows a name search scans the name order (measured, JdbcTargetSearch). */
+	static final long COMMON_WORD_ONE_IN = 20;
+
+	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+	private static final String COLUMNS = "t.id, t.name, t.code, t.region_code, t.kind";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	JdbcPublicEntities(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<PublicEntity> search(EntityQuery query, int offset, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("offset", offset).addValue("limit", limit);
+		String where;
+		String order;
+		if (query.code()) {
+			where = "t.code like :prefix escape '\\'";
+			params.addValue("prefix", escapeLike(query.text()) + "%");
+			order = "t.code, t.id";
+		}
+		else {
+			String bigrams = "t.name_bigrams @> name_bigrams(:text)";
+			params.addValue("text", query.text());
+			boolean common = estimatedRows(bigrams, params) * COMMON_WORD_ONE_IN > registrySize();
+			String contains = contains(query.text(), params);
+			if (common) {
+				// a word in tens of thousands of names: the name order's index hands over a page after a few
+				// thousand rows, where the bigram index would hand over every match before the first is sorted
+				where = contains;
+			}
+			else if (query.text().codePointCount(0, query.text().length()) == 2) {
+				where = bigrams;
+			}
+			else {
+				where = bigrams + " and " + contains;
+			}
+			order = "t.name, t.id";
+		}
+		return this.jdbc.query("select " + COLUMNS + " from target t where " + where + " and " + PUBLIC_ONLY
+				+ " order by " + order + " limit :limit offset :offset", params, JdbcPublicEntities::entity);
+	}
+
+	@Override
+	public Optional<PublicEntity> findById(long id) {
+		return this.jdbc
+			.query("select " + COLUMNS + " from target t where t.id = :id and " + PUBLIC_ONLY,
+					new MapSqlParameterSource("id", id), JdbcPublicEntities::entity)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public Optional<PublicEntity> findByCode(String code) {
+		return this.jdbc
+			// unique among credit codes and registration numbers (target_code_unique): no order, no limit, so the
+			// planner never walks the primary key looking for it
+			.query("select " + COLUMNS + " from target t where t.code = :code and " + PUBLIC_ONLY,
+					new MapSqlParameterSource("code", code), JdbcPublicEntities::entity)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public List<EntityDraw> draws(long entityId) {
+		// the pool row ties the registry id to the draw's target token; the stratum's k and cut-off come from
+		// the stored selection (its primary key's draw prefix), never from the pool, which may be large
+		return this.jdbc.query("""
+				select d.id as draw_id, d.task_id, k.code as task_code, k.name as task_name, d.committed_at,
+				       r.drawn_at, d.voided_at is not null as voided, d.demo, s.stratum, s.rank, s.position,
+				       s.reserve,
+				       (select count(*) from draw_selected c
+				         where c.draw_id = s.draw_id and c.stratum = s.stratum and not c.reserve) as selected,
+				       (select c.rank from draw_selected c
+				         where c.draw_id = s.draw_id and c.stratum = s.stratum and not c.reserve
+				         order by c.position desc limit 1) as cutoff
+				from draw_pool p
+				join draw_selected s on s.draw_id = p.draw_id and s.target_id = p.target_id
+				join draw_result r on r.draw_id = s.draw_id
+				join draw d on d.id = s.draw_id
+				join task k on k.id = d.task_id
+				where p.registry_id = :id and d.plan_hash is not null
+				order by r.drawn_at desc, d.id desc""", new MapSqlParameterSource("id", entityId),
+				(rs, n) -> new EntityDraw(rs.getLong("draw_id"), rs.getLong("task_id"), rs.getString("task_code"),
+						rs.getString("task_name"), instant(rs, "committed_at"), instant(rs, "drawn_at"),
+						rs.getBoolean("voided"), rs.getBoolean("demo"), rs.getString("stratum"), rs.getString("rank"),
+						rs.getInt("position"), rs.getBoolean("reserve"), rs.getInt("selected"), rs.getString("cutoff")));
+	}
+
+	/** The planner's estimate from the statistics (the bigram's frequency is among them). */
+	private long estimatedRows(String where, MapSqlParameterSource params) {
+		String plan = this.jdbc.queryForObject("explain (format json) select 1 from target t where " + where, params,
+				String.class);
+		Matcher rows = PLAN_ROWS.matcher((plan != null) ? plan : "");
+		return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+	}
+
+	private long registrySize() {
+		Long rows = this.jdbc.getJdbcTemplate()
+			.queryForObject("select reltuples::bigint from pg_class where oid = 'target'::regclass", Long.class);
+		return (rows != null && rows > 0) ? rows : Long.MAX_VALUE;
+	}
+
+	/** {@code like} compares bytes; {@code ilike} only where the text has letters with a case. */
+	private static String contains(String text, MapSqlParameterSource params) {
+		params.addValue("contains", "%" + escapeLike(text) + "%");
+		boolean caseless = text.toLowerCase(Locale.ROOT).equals(text.toUpperCase(Locale.ROOT));
+		return caseless ? "t.name like :contains escape '\\'" : "t.name ilike :contains escape '\\'";
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static PublicEntity entity(ResultSet rs, int rowNum) throws SQLException {
+		return new PublicEntity(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
+				rs.getString("region_code"), TargetKind.valueOf(rs.getString("kind")));
+	}
+
+}
