@@ -50,6 +50,8 @@ class FilterParameterFuzzTests {
 			new Listing("/public/plans", null, List.of("year", "department", "page")),
 			new Listing("/public/tasks", null, List.of("year", "department", "page")),
 			new Listing("/public/draws", null, List.of("page")),
+			new Listing("/public/items", null, List.of("department", "page", "all")),
+			new Listing("/public/entities", null, List.of("q", "page")),
 			new Listing("/worklist", "scjg-officer1", List.of("scope")),
 			new Listing("/oversight/dashboard", "bureau", List.of("year", "department")),
 			new Listing("/oversight/assessment", "scjg-manager", List.of("department", "from", "to")));

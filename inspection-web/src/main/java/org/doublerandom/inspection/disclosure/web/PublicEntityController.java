@@ -8,6 +8,8 @@ import org.doublerandom.inspection.disclosure.DisclosureService;
 import org.doublerandom.inspection.disclosure.PublicEntity;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.organization.Region;
+import org.doublerandom.inspection.result.ResultService;
+import org.doublerandom.inspection.result.Terms;
 import org.doublerandom.inspection.shared.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +28,12 @@ class PublicEntityController {
 
 	private final OrganizationService organization;
 
-	PublicEntityController(DisclosureService disclosure, OrganizationService organization) {
+	private final ResultService results;
+
+	PublicEntityController(DisclosureService disclosure, OrganizationService organization, ResultService results) {
 		this.disclosure = disclosure;
 		this.organization = organization;
+		this.results = results;
 	}
 
 	@GetMapping("/public/entities")
@@ -56,6 +61,11 @@ class PublicEntityController {
 		PublicEntity entity = this.disclosure.entity(key);
 		model.addAttribute("entity", entity);
 		model.addAttribute("draws", this.disclosure.draws(entity));
+		// 抽查检查结果信息: only published results, as the public result notices show them
+		model.addAttribute("results", this.results.publishedForTarget(entity.id()));
+		model.addAttribute("categoriesByCode", this.results.categories()
+			.stream()
+			.collect(Collectors.toMap(Terms.Term::code, Function.identity(), (a, b) -> a)));
 		regions(model);
 		return "disclosure/entity";
 	}
