@@ -66,6 +66,14 @@ public class AssessmentService {
 				this.figures.corrections(id, period));
 	}
 
+	/** The assessment for its printable PDF (考核报表), recorded as an export like the workbook. */
+	public Assessment forPdf(Long departmentId, AssessmentPeriod period) {
+		Assessment a = assess(departmentId, period);
+		this.audit.recordStandalone(this.actor.get(), "oversight.export", AuditOutcome.SUCCESS,
+				"assessment pdf department " + a.departmentCode() + " " + period.from() + ".." + period.to());
+		return a;
+	}
+
 	/**
 	 * The assessment as a workbook: 汇总 (summary), 计划与完成 (entry by entry), 作废与变更 (with reasons). Headings
 	 * and labels come from {@code labels} (message keys in, the reader's language out). Recorded as an export.

@@ -10,15 +10,12 @@ import org.doublerandom.inspection.document.TaskDocuments;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * 检查文书 of a task: the list, an HTML preview of each document and its PDF, rendered from the same template.
@@ -71,14 +68,6 @@ class DocumentController {
 	@GetMapping("/tasks/{id}/documents/record.pdf")
 	ResponseEntity<byte[]> recordPdf(@PathVariable long id, Locale locale) {
 		return download(id, DocumentKind.RECORD, locale);
-	}
-
-	/** A server without the font answers with the explanation (503), not a stack trace. */
-	@ExceptionHandler(CjkFont.MissingFontException.class)
-	ModelAndView fontMissing(CjkFont.MissingFontException ex) {
-		// the shared error page (web.support.ErrorPages), with the reason in the user's language
-		return new ModelAndView("error/page", Map.of("status", 503, "errorKind", "generic", "reasonKey", "document.fontMissing",
-				"reasonArgs", new Object[] { ex.file().toString() }), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	private String preview(long id, DocumentKind kind, Model model) {

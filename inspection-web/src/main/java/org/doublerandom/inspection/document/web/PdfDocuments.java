@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * as a subset.
  */
 @Component
-class PdfDocuments {
+public class PdfDocuments {
 
 	private static final Logger log = LoggerFactory.getLogger(PdfDocuments.class);
 
@@ -62,7 +62,8 @@ class PdfDocuments {
 		return this.font.file();
 	}
 
-	byte[] render(String template, Map<String, Object> model, Locale locale) {
+	/** The template rendered with the model and laid out as PDF; other features' printable reports use it too. */
+	public byte[] render(String template, Map<String, Object> model, Locale locale) {
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.put("pdfCss", this.css);
 		String html = this.templates.process(template, new Context(locale, variables));

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.doublerandom.inspection.document.web.PdfDocuments;
 import org.doublerandom.inspection.oversight.Assessment;
 import org.doublerandom.inspection.oversight.AssessmentService;
 import org.doublerandom.inspection.oversight.DashboardService;
@@ -14,6 +16,9 @@ import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.web.support.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,7 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * 考核: the form, the assessment on screen once department and period are valid, and the same assessment as
- * XLSX. Bad dates come back at their field.
+ * XLSX and as a printable PDF. Bad dates come back at their field.
  */
 @Controller
 class AssessmentController {
@@ -35,11 +40,15 @@ class AssessmentController {
 
 	private final Clock clock;
 
-	AssessmentController(AssessmentService assessments, DashboardService dashboards, MessageSource messages, Clock clock) {
+	private final PdfDocuments pdf;
+
+	AssessmentController(AssessmentService assessments, DashboardService dashboards, MessageSource messages, Clock clock,
+			PdfDocuments pdf) {
 		this.assessments = assessments;
 		this.dashboards = dashboards;
 		this.messages = messages;
 		this.clock = clock;
+		this.pdf = pdf;
 	}
 
 	@GetMapping("/oversight/assessment")
@@ -80,6 +89,23 @@ class AssessmentController {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		this.assessments.writeXlsx(form.department(), form.toPeriod(),
 				key -> this.messages.getMessage(key, null, key, locale), response.getOutputStream());
+	}
+
+	@GetMapping("/oversight/assessment/report.pdf")
+	ResponseEntity<byte[]> pdf(@ModelAttribute("assessmentForm") AssessmentForm form, BindingResult errors,
+			Locale locale) {
+		if (errors.hasErrors()) {
+			throw new DomainException("oversight.assessment.invalid");
+		}
+		Assessment a = this.assessments.forPdf(form.department(), form.toPeriod());
+		byte[] pdf = this.pdf.render("oversight/assessment-pdf", Map.of("a", a), locale);
+		String name = this.messages.getMessage("oversight.assessment.fileName",
+				new Object[] { a.departmentName(), a.period().from().toString(), a.period().to().toString() }, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + ".pdf", StandardCharsets.UTF_8).build().toString())
+			.body(pdf);
 	}
 
 }
