@@ -264,6 +264,11 @@ class DrawCeremonyTests {
 				String.class, draw, draw, selected);
 		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-officer1"))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.secondPerson");
+		// the approver is a real account with the authority: a manager of another department or a name that is no account is refused
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "wsjk-manager"))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverRole");
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "王科长"))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverUnknown");
 		Amendment a = this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-manager");
 		assertThat(((Amendment.TargetReplaced) a).replacement()).isEqualTo(reserve);
 		assertThat(this.ceremony.draw(task.getId()).digest()).isEqualTo(result.digest());
