@@ -99,6 +99,9 @@ public interface DrawStore {
 
 	Optional<Stored> find(long drawId);
 
+	/** Task ids of live, committed, undrawn draws whose drand round was due by {@code now} and has no value yet. */
+	List<Long> awaitingDrand(Instant now);
+
 	/** Row lock on the draw: concurrent draws of one task queue here. */
 	Optional<Stored> lock(long drawId);
 

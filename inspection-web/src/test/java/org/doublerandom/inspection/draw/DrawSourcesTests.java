@@ -62,6 +62,9 @@ class DrawSourcesTests {
 	@Autowired
 	DrawFixtures.MovableClock clock;
 
+	@Autowired
+	DrawCeremonyService ceremony;
+
 	MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
 		return request.with(user(this.users.loadUserByUsername(username))).with(csrf());
 	}
@@ -191,9 +194,11 @@ class DrawSourcesTests {
 				((DrawPlan.Lottery) plan.sources().get(1)).after().plusDays(1).toString(), "numbers",
 				"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20", "announcement", "https://www.cwl.gov.cn/kl8/2026322");
 		step("scjg-officer1", task, "run", "draw.done.run", null);
-		byte[] zip = this.mvc.perform(as("scjg-officer1", get("/public/draws/{id}/evidence", drawId))).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
-		DrawCeremonyTests.unzip(zip, dir);
+		// the public package is downloadable; the full one (with pool.csv) re-derives
+		this.mvc.perform(get("/public/draws/{id}/evidence", drawId)).andExpect(status().isOk());
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+		this.ceremony.writeEvidence(drawId, true, zip);
+		DrawCeremonyTests.unzip(zip.toByteArray(), dir);
 		assertThat(EvidencePackage.check(dir.resolve("draw-" + drawId))).isEmpty();
 		List<String> kinds = this.jdbc.queryForList("select kind from draw_source_value where draw_id = ? order by position",
 				String.class, drawId);

@@ -89,6 +89,14 @@ class JdbcDrawStore implements DrawStore {
 	}
 
 	@Override
+	public List<Long> awaitingDrand(Instant now) {
+		return this.jdbc.queryForList("select d.task_id from draw d where d.voided_at is null and d.plan_hash is not null "
+				+ "and d.drand_due_at <= :now and not d.demo and not exists (select 1 from draw_result r where r.draw_id = d.id) "
+				+ "and not exists (select 1 from draw_source_value v where v.draw_id = d.id and v.kind = 'drand') "
+				+ "order by d.drand_due_at, d.id", new MapSqlParameterSource("now", ts(now)), Long.class);
+	}
+
+	@Override
 	public Optional<Stored> lock(long drawId) {
 		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where id = :draw for update", draw(drawId), STORED)
 			.stream()
@@ -209,19 +217,19 @@ class JdbcDrawStore implements DrawStore {
 				select :draw, r.inspector_id, p.target_id, 'DECLARED'
 				from inspector_conflict c join draw_roster r on r.draw_id = :draw and r.registry_id = c.inspector_id
 				join draw_pool p on p.draw_id = :draw and p.registry_id = c.target_id""", params);
-		// the last inspectors of each pool target: its team in the latest earlier live draw that drew it
+		// the last inspectors of each pool target: its team in the latest earlier live draw that drew it. Driven by
+		// the team slots ever drawn (thousands), not by the pool (millions)
 		this.jdbc.update("""
 				insert into draw_history (draw_id, target_id, inspector_id)
 				select distinct :draw, p.target_id, s.inspector_id
-				from draw_pool p
-				join lateral (select p2.draw_id from draw_pool p2 join draw_result r on r.draw_id = p2.draw_id
-				              join draw w on w.id = p2.draw_id and w.voided_at is null
-				              join draw_team_slot s2 on s2.draw_id = p2.draw_id and s2.target_id = p2.target_id
-				              where p2.registry_id = p.registry_id and p2.draw_id <> :draw
-				              order by r.drawn_at desc limit 1) last on true
-				join draw_pool p3 on p3.draw_id = last.draw_id and p3.registry_id = p.registry_id
-				join draw_team_slot s on s.draw_id = last.draw_id and s.target_id = p3.target_id
-				where p.draw_id = :draw""", params);
+				from (select distinct on (p2.registry_id) p2.registry_id, p2.draw_id, p2.target_id
+				      from draw_team_slot s2 join draw_result r on r.draw_id = s2.draw_id
+				      join draw w on w.id = s2.draw_id and w.voided_at is null
+				      join draw_pool p2 on p2.draw_id = s2.draw_id and p2.target_id = s2.target_id
+				      where s2.draw_id <> :draw
+				      order by p2.registry_id, r.drawn_at desc, p2.draw_id desc) last
+				join draw_pool p on p.draw_id = :draw and p.registry_id = last.registry_id
+				join draw_team_slot s on s.draw_id = last.draw_id and s.target_id = last.target_id""", params);
 		this.jdbc.update("insert into draw_stratum (draw_id, stratum, n) select :draw, replace(stratum_values, ',', '/'), "
 				+ "count(*) from draw_pool where draw_id = :draw and excluded is null group by 2", params);
 		this.jdbc.update("update draw set frozen_at = :at, frozen_by = :by where id = :draw",
