@@ -356,6 +356,35 @@ public class DrawCeremonyService {
 		storeSource(task, draw, position, value, null, by);
 	}
 
+	/** Tasks whose drand round is due and not yet entered: what the fetcher asks the relays for. */
+	public List<Long> awaitingDrand() {
+		this.actor.get().requireSystem("draw.fetch");
+		return this.store.awaitingDrand(now());
+	}
+
+	/**
+	 * 自动获取: the system fetches the named round from a drand relay once it is due. Nothing is stored when the
+	 * relay has no valid answer (the draw waits; the next attempt asks again). Returns whether the value is now in.
+	 */
+	@Transactional
+	public boolean fetchDrand(long taskId, DrandRelay relay) {
+		this.actor.get().requireSystem("draw.fetch");
+		Task task = this.tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+		DrawStore.Stored draw = committedUndrawn(task);
+		if (draw.drandRound() == null || now().isBefore(DrandQuicknet.timeOf(draw.drandRound()))) {
+			return false;
+		}
+		if (this.store.sources(draw.id()).stream().anyMatch(s -> "drand".equals(s.kind()))) {
+			return true;
+		}
+		Optional<SourceValue.DrandValue> value = relay.fetch(draw.drandRound()).filter(v -> v.round() == draw.drandRound());
+		if (value.isEmpty()) {
+			return false;
+		}
+		enterDrand(task, draw.drandRound(), value.get().randomness(), value.get().signature(), Actor.SYSTEM);
+		return true;
+	}
+
 	/**
 	 * The lottery draw named by rule: its issue, date and numbers as announced, with the address of the official
 	 * announcement (an https page on one of {@code inspection.draw.lottery-announcement-hosts}) so anyone can compare.
