@@ -75,7 +75,8 @@ public interface DrawStore {
 
 	}
 
-	record StoredSource(int position, String kind, String valueJson, String enteredBy, Instant enteredAt) {
+	/** {@code reference}: for a lottery, the official announcement's address (outside the spec's value). */
+	record StoredSource(int position, String kind, String valueJson, String enteredBy, Instant enteredAt, String reference) {
 	}
 
 	record StoredResult(String seed, byte[] resultJson, String digest, String status, String infeasible,
@@ -86,6 +87,10 @@ public interface DrawStore {
 			String requestedBy, String approver, Instant recordedAt) {
 	}
 
+	/** A witness's commitment submitted before the plan's commitment (docs/draw-algorithm.md §7). */
+	record StoredWitness(String name, String commitment, String committedBy, Instant committedAt) {
+	}
+
 	/** A person or firm on the public page: a target's name, an inspector's name and department. */
 	record Name(String id, String name, String department) {
 	}
@@ -93,6 +98,9 @@ public interface DrawStore {
 	Optional<Stored> live(long taskId);
 
 	Optional<Stored> find(long drawId);
+
+	/** Task ids of live, committed, undrawn draws whose drand round was due by {@code now} and has no value yet. */
+	List<Long> awaitingDrand(Instant now);
 
 	/** Row lock on the draw: concurrent draws of one task queue here. */
 	Optional<Stored> lock(long drawId);
@@ -119,9 +127,15 @@ public interface DrawStore {
 
 	void commit(long drawId, byte[] planJson, String planHash, Instant at, String by, Long drandRound, Instant drandDueAt);
 
-	void addSource(long drawId, int position, String kind, String valueJson, String by, Instant at);
+	void addSource(long drawId, int position, String kind, String valueJson, String reference, String by, Instant at);
 
 	List<StoredSource> sources(long drawId);
+
+	/** Submits or replaces a department's witness commitment; the database refuses it once the plan is committed. */
+	void putWitness(long drawId, StoredWitness witness);
+
+	/** The witness commitments, in name order (bytewise). */
+	List<StoredWitness> witnesses(long drawId);
 
 	CandidateStream candidates(long drawId);
 

@@ -16,15 +16,18 @@ public final class MerkleTree {
 	private MerkleTree() {
 	}
 
+	/** One digest per thread: looking SHA-256 up for each of the millions of nodes of a city's pool costs seconds. */
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
 	public static byte[] leafHash(byte[] row) {
-		MessageDigest d = Sha256.newDigest();
+		MessageDigest d = DIGEST.get();
 		d.update((byte) 0);
 		d.update(row);
 		return d.digest();
 	}
 
 	public static byte[] nodeHash(byte[] left, byte[] right) {
-		MessageDigest d = Sha256.newDigest();
+		MessageDigest d = DIGEST.get();
 		d.update((byte) 1);
 		d.update(left);
 		d.update(right);

@@ -80,19 +80,7 @@ public final class TargetSelection {
 		SortedMap<String, Allocation.Quota> quotas = Allocation.allocate(plan, counts, ranks);
 		Map<String, Heap> heaps = new HashMap<>();
 		quotas.forEach((key, q) -> heaps.put(key, new Heap((int) (q.k() + q.reserves()))));
-		byte[] rank = new byte[Sha256.LENGTH];
-		pool.forEach((id, key) -> {
-			Heap heap = heaps.get(key);
-			if (heap == null) {
-				throw new DrawInputException("candidate " + id + " is in stratum " + key + ", which was not counted");
-			}
-			heap.seen++;
-			if (heap.capacity == 0) {
-				return;
-			}
-			ranks.rankInto(Ranks.TARGET, id, rank);
-			heap.offer(id, rank);
-		});
+		rankAll(ranks, heaps, pool);
 		List<Stratum> strata = new ArrayList<>();
 		quotas.forEach((key, q) -> {
 			Heap heap = heaps.get(key);
@@ -104,6 +92,96 @@ public final class TargetSelection {
 			strata.add(new Stratum(key, q.n(), q.k(), ordered.subList(0, (int) q.k()), ordered.subList((int) q.k(), ordered.size())));
 		});
 		return new Selection(strata);
+	}
+
+	/** Candidates per batch handed from the reading thread to the ranking thread. */
+	static final int BATCH = 4096;
+
+	private static final String[] END = new String[0];
+
+	/**
+	 * Ranks every candidate into its stratum's heap. The pool is read on the caller's thread (a database cursor
+	 * or a file) while a second thread hashes and keeps the heaps, so reading and SHA-256 overlap. Only the
+	 * second thread touches the heaps, and a heap keeps the k lowest ranks whatever the order of arrival, so
+	 * the result is the same bytes as ranking one by one.
+	 */
+	private static void rankAll(Ranks ranks, Map<String, Heap> heaps, CandidateStream pool) {
+		java.util.concurrent.BlockingQueue<String[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+		RuntimeException[] failure = new RuntimeException[1];
+		Thread ranker = new Thread(() -> {
+			byte[] rank = new byte[Sha256.LENGTH];
+			try {
+				for (String[] batch = queue.take(); batch != END; batch = queue.take()) {
+					for (int i = 0; i < batch.length && batch[i] != null; i += 2) {
+						Heap heap = heaps.get(batch[i + 1]);
+						if (heap == null) {
+							throw new DrawInputException("candidate " + batch[i] + " is in stratum " + batch[i + 1]
+									+ ", which was not counted");
+						}
+						heap.seen++;
+						if (heap.capacity == 0) {
+							continue;
+						}
+						ranks.rankInto(Ranks.TARGET, batch[i], rank);
+						heap.offer(batch[i], rank);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				failure[0] = ex;
+				queue.clear();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "draw-ranker");
+		ranker.setDaemon(true);
+		ranker.start();
+		String[][] batch = { new String[2 * BATCH] };
+		int[] n = { 0 };
+		try {
+			pool.forEach((id, key) -> {
+				batch[0][n[0]++] = id;
+				batch[0][n[0]++] = key;
+				if (n[0] == batch[0].length) {
+					put(queue, batch[0], ranker, failure);
+					batch[0] = new String[2 * BATCH];
+					n[0] = 0;
+				}
+			});
+			if (n[0] > 0) {
+				put(queue, batch[0], ranker, failure);
+			}
+		}
+		finally {
+			put(queue, END, ranker, null);
+			try {
+				ranker.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while ranking the pool", ex);
+			}
+		}
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+	}
+
+	/** Hands a batch over, unless the ranker has already failed (then the reading goes on to its end unranked). */
+	private static void put(java.util.concurrent.BlockingQueue<String[]> queue, String[] batch, Thread ranker,
+			RuntimeException[] failure) {
+		try {
+			while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				if (!ranker.isAlive()) {
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while ranking the pool", ex);
+		}
 	}
 
 	/** A max-heap of the lowest ranks seen; the root is the worst of those kept. */

@@ -63,11 +63,27 @@ class DrawCeremonyBrowserIT extends BrowserTestSupport {
 			page.waitForLoadState();
 			assertThat(page.textContent("#flash-message")).contains("预查比对已完成");
 			assertThat(page.textContent("#draw-exclusions")).contains("已注销");
+			// the lead department witnesses too: a malformed commitment is refused at its field, then a real one
+			String reveal = "scjg-browser-witness-" + tag;
+			page.fill("#commitment", "not-a-hash");
+			page.click("#draw-witness-commit");
+			page.waitForLoadState();
+			assertThat(page.textContent("#witness-commit-form .invalid-feedback")).contains("64 位十六进制");
+			page.fill("#commitment", SourceValue.WitnessReveal.commitmentOf(reveal));
+			page.click("#draw-witness-commit");
+			page.waitForLoadState();
+			assertThat(page.textContent("#draw-witnesses")).contains(SourceValue.WitnessReveal.commitmentOf(reveal));
+			screenshot(page, "draw-witness-committed");
 			page.click("#draw-freeze");
 			page.waitForLoadState();
 			page.click("#draw-commit");
 			page.waitForLoadState();
 			assertThat(page.textContent("#draw-timing")).contains("在此之前无法");
+			page.fill("#reveal", reveal);
+			page.click("#draw-witness-reveal");
+			page.waitForLoadState();
+			assertThat(page.textContent("#flash-message")).contains("已揭示见证值");
+			assertThat(page.textContent("#draw-witnesses")).contains("已揭示");
 			long round = this.jdbc.queryForObject("select drand_round from draw where task_id = ?", Long.class, task.getId());
 			page.fill("#randomness", "00".repeat(32));
 			page.fill("#signature", "00".repeat(48));

@@ -169,6 +169,36 @@ class DrawCeremonyTests {
 	}
 
 	@Test
+	void theFetcherEntersTheDueRoundOnlyFromAValidAnswerAndOtherwiseTheDrawWaits() {
+		Task task = task();
+		long round = committed(task);
+		byte[] signature = new byte[48];
+		for (int i = 0; i < 48; i++) {
+			signature[i] = (byte) (round * 7 + i);
+		}
+		SourceValue.DrandValue value = new SourceValue.DrandValue(round, Sha256.hex(Sha256.of(signature)), Sha256.hex(signature));
+		DrandRelay answers = r -> (r == round) ? java.util.Optional.of(value) : java.util.Optional.empty();
+		DrandRelay silent = r -> java.util.Optional.empty();
+		DrandRelay misdirected = r -> java.util.Optional.of(new SourceValue.DrandValue(round + 1, value.randomness(), value.signature()));
+		DrawFixtures.asSystem();
+		// not due yet: nothing is asked for
+		assertThat(this.ceremony.awaitingDrand()).doesNotContain(task.getId());
+		assertThat(this.ceremony.fetchDrand(task.getId(), answers)).isFalse();
+		this.clock.advanceSeconds(700);
+		assertThat(this.ceremony.awaitingDrand()).contains(task.getId());
+		assertThat(this.ceremony.fetchDrand(task.getId(), silent)).isFalse();
+		assertThat(this.ceremony.fetchDrand(task.getId(), misdirected)).isFalse();
+		assertThat(this.jdbc.queryForObject("select count(*) from draw_source_value where draw_id = ?", Long.class, drawId(task)))
+			.isZero();
+		assertThat(this.ceremony.fetchDrand(task.getId(), answers)).isTrue();
+		assertThat(this.jdbc.queryForObject("select entered_by from draw_source_value where draw_id = ?", String.class,
+				drawId(task))).isEqualTo("system");
+		assertThat(this.ceremony.awaitingDrand()).doesNotContain(task.getId());
+		DrawFixtures.as(this.users, "scjg-officer1");
+		assertThat(this.ceremony.draw(task.getId()).status()).isEqualTo("ASSIGNED");
+	}
+
+	@Test
 	void theDatabaseRefusesChangesToFrozenInputsTheCommitmentAndTheResult() {
 		Task task = task();
 		long round = committed(task);
@@ -264,6 +294,11 @@ class DrawCeremonyTests {
 				String.class, draw, draw, selected);
 		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-officer1"))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.secondPerson");
+		// the approver is a real account with the authority: a manager of another department or a name that is no account is refused
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "wsjk-manager"))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverRole");
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "王科长"))
+			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverUnknown");
 		Amendment a = this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-manager");
 		assertThat(((Amendment.TargetReplaced) a).replacement()).isEqualTo(reserve);
 		assertThat(this.ceremony.draw(task.getId()).digest()).isEqualTo(result.digest());

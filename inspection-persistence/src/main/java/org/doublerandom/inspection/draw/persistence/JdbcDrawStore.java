@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.doublerandom.inspection.draw.CandidateStream;
 import org.doublerandom.inspection.draw.CanonicalCsv;
+import org.doublerandom.inspection.draw.CanonicalJson;
 import org.doublerandom.inspection.draw.ConflictRow;
 import org.doublerandom.inspection.draw.DrawResult;
 import org.doublerandom.inspection.draw.DrawStore;
@@ -28,6 +29,9 @@ import org.doublerandom.inspection.draw.TargetSelection;
 import org.doublerandom.inspection.inspector.InspectorKind;
 import org.doublerandom.inspection.plan.TargetScope;
 import org.doublerandom.inspection.plan.persistence.JdbcScopeCounts;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,8 +51,6 @@ class JdbcDrawStore implements DrawStore {
 
 	private static final String DRAW_COLUMNS = "id, task_id, prechecked_at, prechecked_by, frozen_at, frozen_by, plan_json, "
 			+ "plan_hash, committed_at, committed_by, drand_round, drand_due_at, voided_at, voided_by, void_reason, void_approver, demo";
-
-	private static final int BATCH = 5_000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -84,6 +86,14 @@ class JdbcDrawStore implements DrawStore {
 	@Override
 	public Optional<Stored> find(long drawId) {
 		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where id = :draw", draw(drawId), STORED).stream().findFirst();
+	}
+
+	@Override
+	public List<Long> awaitingDrand(Instant now) {
+		return this.jdbc.queryForList("select d.task_id from draw d where d.voided_at is null and d.plan_hash is not null "
+				+ "and d.drand_due_at <= :now and not d.demo and not exists (select 1 from draw_result r where r.draw_id = d.id) "
+				+ "and not exists (select 1 from draw_source_value v where v.draw_id = d.id and v.kind = 'drand') "
+				+ "order by d.drand_due_at, d.id", new MapSqlParameterSource("now", ts(now)), Long.class);
 	}
 
 	@Override
@@ -167,6 +177,13 @@ class JdbcDrawStore implements DrawStore {
 	@Override
 	public SortedMap<String, Long> strataCounts(long drawId) {
 		SortedMap<String, Long> counts = new TreeMap<>();
+		// counted once at the freeze (draw_stratum); before it, from the pool being pre-checked
+		this.jdbc.query("select stratum, n from draw_stratum where draw_id = :draw", draw(drawId), rs -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		if (!counts.isEmpty()) {
+			return counts;
+		}
 		this.jdbc.query("select replace(stratum_values, ',', '/') as k, count(*) as n from draw_pool "
 				+ "where draw_id = :draw and excluded is null group by 1", draw(drawId), rs -> {
 					counts.put(rs.getString("k"), rs.getLong("n"));
@@ -200,26 +217,36 @@ class JdbcDrawStore implements DrawStore {
 				select :draw, r.inspector_id, p.target_id, 'DECLARED'
 				from inspector_conflict c join draw_roster r on r.draw_id = :draw and r.registry_id = c.inspector_id
 				join draw_pool p on p.draw_id = :draw and p.registry_id = c.target_id""", params);
-		// the last inspectors of each pool target: its team in the latest earlier live draw that drew it
+		// the last inspectors of each pool target: its team in the latest earlier live draw that drew it. Driven by
+		// the team slots ever drawn (thousands), not by the pool (millions)
 		this.jdbc.update("""
 				insert into draw_history (draw_id, target_id, inspector_id)
 				select distinct :draw, p.target_id, s.inspector_id
-				from draw_pool p
-				join lateral (select p2.draw_id from draw_pool p2 join draw_result r on r.draw_id = p2.draw_id
-				              join draw w on w.id = p2.draw_id and w.voided_at is null
-				              join draw_team_slot s2 on s2.draw_id = p2.draw_id and s2.target_id = p2.target_id
-				              where p2.registry_id = p.registry_id and p2.draw_id <> :draw
-				              order by r.drawn_at desc limit 1) last on true
-				join draw_pool p3 on p3.draw_id = last.draw_id and p3.registry_id = p.registry_id
-				join draw_team_slot s on s.draw_id = last.draw_id and s.target_id = p3.target_id
-				where p.draw_id = :draw""", params);
+				from (select distinct on (p2.registry_id) p2.registry_id, p2.draw_id, p2.target_id
+				      from draw_team_slot s2 join draw_result r on r.draw_id = s2.draw_id
+				      join draw w on w.id = s2.draw_id and w.voided_at is null
+				      join draw_pool p2 on p2.draw_id = s2.draw_id and p2.target_id = s2.target_id
+				      where s2.draw_id <> :draw
+				      order by p2.registry_id, r.drawn_at desc, p2.draw_id desc) last
+				join draw_pool p on p.draw_id = :draw and p.registry_id = last.registry_id
+				join draw_team_slot s on s.draw_id = last.draw_id and s.target_id = last.target_id""", params);
+		this.jdbc.update("insert into draw_stratum (draw_id, stratum, n) select :draw, replace(stratum_values, ',', '/'), "
+				+ "count(*) from draw_pool where draw_id = :draw and excluded is null group by 2", params);
 		this.jdbc.update("update draw set frozen_at = :at, frozen_by = :by where id = :draw",
 				params.addValue("at", ts(at)).addValue("by", by));
 	}
 
 	/** The file's lines in bytewise order (collation "C"). */
 	private static String fileQuery(InputFile file) {
-		return "select line from (" + lines(file) + ") f order by line collate \"C\"";
+		// the lines start with the primary key's columns, unique per draw and followed by ',' (below every token
+		// character), so the key's order (collation "C", read from the primary key's index) is the lines' order
+		String order = switch (file) {
+			case POOL -> "target_id";
+			case ROSTER -> "inspector_id";
+			case CONFLICTS -> "inspector_id, target_id";
+			case HISTORY -> "target_id, inspector_id";
+		};
+		return lines(file) + " order by " + order;
 	}
 
 	private static String lines(InputFile file) {
@@ -278,19 +305,36 @@ class JdbcDrawStore implements DrawStore {
 	}
 
 	@Override
-	public void addSource(long drawId, int position, String kind, String valueJson, String by, Instant at) {
+	public void addSource(long drawId, int position, String kind, String valueJson, String reference, String by, Instant at) {
 		this.jdbc.update("delete from draw_source_value where draw_id = :draw and position = :position",
 				draw(drawId).addValue("position", position));
-		this.jdbc.update("insert into draw_source_value (draw_id, position, kind, value_json, entered_by, entered_at) "
-				+ "values (:draw, :position, :kind, :value, :by, :at)", draw(drawId).addValue("position", position)
-					.addValue("kind", kind).addValue("value", valueJson).addValue("by", by).addValue("at", ts(at)));
+		this.jdbc.update("insert into draw_source_value (draw_id, position, kind, value_json, reference, entered_by, entered_at) "
+				+ "values (:draw, :position, :kind, :value, :reference, :by, :at)", draw(drawId).addValue("position", position)
+					.addValue("kind", kind).addValue("value", valueJson).addValue("reference", reference).addValue("by", by)
+					.addValue("at", ts(at)));
 	}
 
 	@Override
 	public List<StoredSource> sources(long drawId) {
 		return this.jdbc.query("select * from draw_source_value where draw_id = :draw order by position", draw(drawId),
 				(rs, n) -> new StoredSource(rs.getInt("position"), rs.getString("kind"), rs.getString("value_json"),
-						rs.getString("entered_by"), instant(rs, "entered_at")));
+						rs.getString("entered_by"), instant(rs, "entered_at"), rs.getString("reference")));
+	}
+
+	@Override
+	public void putWitness(long drawId, StoredWitness w) {
+		this.jdbc.update("insert into draw_witness (draw_id, name, commitment, committed_by, committed_at) "
+				+ "values (:draw, :name, :commitment, :by, :at) on conflict (draw_id, name) do update set "
+				+ "commitment = excluded.commitment, committed_by = excluded.committed_by, committed_at = excluded.committed_at",
+				draw(drawId).addValue("name", w.name()).addValue("commitment", w.commitment()).addValue("by", w.committedBy())
+					.addValue("at", ts(w.committedAt())));
+	}
+
+	@Override
+	public List<StoredWitness> witnesses(long drawId) {
+		return this.jdbc.query("select * from draw_witness where draw_id = :draw order by name collate \"C\"", draw(drawId),
+				(rs, n) -> new StoredWitness(rs.getString("name"), rs.getString("commitment"), rs.getString("committed_by"),
+						instant(rs, "committed_at")));
 	}
 
 	@Override
@@ -343,48 +387,93 @@ class JdbcDrawStore implements DrawStore {
 			infeasible = i.department() + "/" + i.kind() + "/" + i.rule() + "/" + i.target() + "/" + i.slot();
 		}
 		int selected = result.selection().selectedIds().size();
+		// one canonical encoding: the digest is inside the JSON (the result of a large draw is tens of megabytes)
+		Map<String, Object> json = result.toJson();
 		this.jdbc.update("insert into draw_result (draw_id, seed, result_json, digest, status, infeasible, selected_count, "
 				+ "drawn_at, drawn_by) values (:draw, :seed, :json, :digest, :status, :infeasible, :selected, :at, :by)",
 				draw(drawId).addValue("seed", org.doublerandom.inspection.draw.Sha256.hex(result.seed()))
-					.addValue("json", result.canonicalBytes())
-					.addValue("digest", result.digest())
+					.addValue("json", CanonicalJson.bytes(json))
+					.addValue("digest", json.get("digest"))
 					.addValue("status", (infeasible == null) ? "ASSIGNED" : "INFEASIBLE")
 					.addValue("infeasible", infeasible)
 					.addValue("selected", selected)
 					.addValue("at", ts(at))
 					.addValue("by", by));
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		for (TargetSelection.Stratum s : result.selection().strata()) {
-			int position = 0;
-			for (TargetSelection.Ranked r : s.selected()) {
-				rows.add(draw(drawId).addValue("stratum", s.key()).addValue("target", r.id()).addValue("rank", r.rankHex())
-					.addValue("position", ++position).addValue("reserve", false));
+		// the rows by COPY (hundreds of thousands for a city-wide draw); every value is an ASCII token or a number,
+		// so the text format needs no escaping
+		copy("copy draw_selected (draw_id, stratum, target_id, rank, position, reserve) from stdin", out -> {
+			for (TargetSelection.Stratum s : result.selection().strata()) {
+				int position = 0;
+				for (TargetSelection.Ranked r : s.selected()) {
+					out.row(drawId, s.key(), r.id(), r.rankHex(), ++position, "f");
+				}
+				for (TargetSelection.Ranked r : s.reserves()) {
+					out.row(drawId, s.key(), r.id(), r.rankHex(), ++position, "t");
+				}
 			}
-			for (TargetSelection.Ranked r : s.reserves()) {
-				rows.add(draw(drawId).addValue("stratum", s.key()).addValue("target", r.id()).addValue("rank", r.rankHex())
-					.addValue("position", ++position).addValue("reserve", true));
-			}
-		}
-		batch("insert into draw_selected (draw_id, stratum, target_id, rank, position, reserve) "
-				+ "values (:draw, :stratum, :target, :rank, :position, :reserve)", rows);
-		rows.clear();
+		});
 		if (result.matching() instanceof MatchingOutcome.Assigned a) {
-			int order = 0;
-			for (MatchingOutcome.SlotAssignment slot : a.slots()) {
-				rows.add(draw(drawId).addValue("order", order++).addValue("target", slot.target())
-					.addValue("department", slot.department()).addValue("slot", slot.slot())
-					.addValue("inspector", slot.inspector()));
-			}
-			batch("insert into draw_team_slot (draw_id, slot_order, target_id, department, slot, inspector_id) "
-					+ "values (:draw, :order, :target, :department, :slot, :inspector)", rows);
+			copy("copy draw_team_slot (draw_id, slot_order, target_id, department, slot, inspector_id) from stdin", out -> {
+				int order = 0;
+				for (MatchingOutcome.SlotAssignment slot : a.slots()) {
+					out.row(drawId, order++, slot.target(), slot.department(), slot.slot(), slot.inspector());
+				}
+			});
 		}
 	}
 
-	private void batch(String sql, List<MapSqlParameterSource> rows) {
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			this.jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH))
-				.toArray(MapSqlParameterSource[]::new));
+	/** Rows of COPY's text format, sent in chunks of about a megabyte. */
+	static final class CopyRows {
+
+		private final CopyIn in;
+
+		private final StringBuilder buffer = new StringBuilder(1 << 20);
+
+		CopyRows(CopyIn in) {
+			this.in = in;
 		}
+
+		void row(Object... fields) throws SQLException {
+			for (int i = 0; i < fields.length; i++) {
+				this.buffer.append(fields[i]).append((i + 1 < fields.length) ? '\t' : '\n');
+			}
+			if (this.buffer.length() >= (1 << 20)) {
+				flush();
+			}
+		}
+
+		void flush() throws SQLException {
+			byte[] bytes = this.buffer.toString().getBytes(StandardCharsets.US_ASCII);
+			this.in.writeToCopy(bytes, 0, bytes.length);
+			this.buffer.setLength(0);
+		}
+
+	}
+
+	@FunctionalInterface
+	interface CopyBody {
+
+		void write(CopyRows rows) throws SQLException;
+
+	}
+
+	/** COPY … FROM STDIN on the transaction's connection. */
+	private void copy(String sql, CopyBody body) {
+		this.jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) con -> {
+			CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+			try {
+				CopyRows rows = new CopyRows(in);
+				body.write(rows);
+				rows.flush();
+				in.endCopy();
+			}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+			return null;
+		});
 	}
 
 	@Override

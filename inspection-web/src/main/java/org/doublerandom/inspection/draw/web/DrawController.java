@@ -1,5 +1,8 @@
 package org.doublerandom.inspection.draw.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +34,12 @@ class DrawController {
 	}
 
 	record VoidForm(String reason, String approver) {
+	}
+
+	record LotteryForm(String issue, String date, String numbers, String announcement) {
+	}
+
+	record WitnessForm(String commitment, String reveal) {
 	}
 
 	private final DrawCeremonyService ceremony;
@@ -85,6 +94,44 @@ class DrawController {
 			}
 			this.ceremony.enterDrand(id, round, form.randomness(), form.signature());
 		});
+	}
+
+	/** 开奖号码: the issue, its date and the numbers as announced (any separators), with the announcement's address. */
+	@PostMapping("/lottery")
+	String lottery(@PathVariable Long id, @ModelAttribute LotteryForm form, RedirectAttributes flash) {
+		return step(id, flash, "draw.done.source", () -> {
+			LocalDate date;
+			try {
+				date = LocalDate.parse(trim(form.date()));
+			}
+			catch (DateTimeParseException ex) {
+				throw new DomainException("draw.refused.lotteryDateForm", "date");
+			}
+			if (!trim(form.numbers()).matches("[0-9\\s,，、.;；]*")) {
+				throw new DomainException("draw.refused.lotteryNumbers", "numbers");
+			}
+			List<Integer> numbers = new ArrayList<>();
+			for (String n : trim(form.numbers()).split("[^0-9]+")) {
+				if (n.isEmpty()) {
+					continue;
+				}
+				if (n.length() > 3) {
+					throw new DomainException("draw.refused.lotteryNumbers", "numbers");
+				}
+				numbers.add(Integer.parseInt(n));
+			}
+			this.ceremony.enterLottery(id, trim(form.issue()), date, numbers, trim(form.announcement()));
+		});
+	}
+
+	@PostMapping("/witness-commit")
+	String witnessCommit(@PathVariable Long id, @ModelAttribute WitnessForm form, RedirectAttributes flash) {
+		return step(id, flash, "draw.done.witnessCommit", () -> this.ceremony.commitWitness(id, trim(form.commitment())));
+	}
+
+	@PostMapping("/witness-reveal")
+	String witnessReveal(@PathVariable Long id, @ModelAttribute WitnessForm form, RedirectAttributes flash) {
+		return step(id, flash, "draw.done.witnessReveal", () -> this.ceremony.revealWitness(id, trim(form.reveal())));
 	}
 
 	@PostMapping("/run")
