@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a signed checkpoint at a fixed interval ({@code inspection.audit.checkpoint-interval}, an ISO-8601
  * duration, default one hour), when the chain has grown. Scheduling is switched on by the web application.
- * With several instances on one database only one writes each round: the lease is kept for half the
- * interval, so an instance whose timer fires a little later skips that round.
+ * With several instances on one database only one writes each round: the lease is kept for nine tenths of
+ * the interval, so an instance whose timer fires later in the same round skips it.
  */
 @Component
 class AuditCheckpointSchedule {
@@ -32,7 +32,7 @@ class AuditCheckpointSchedule {
 			@Value("${inspection.audit.checkpoint-interval:PT1H}") Duration interval) {
 		this.administration = administration;
 		this.locks = locks;
-		this.lockAtLeastFor = interval.dividedBy(2);
+		this.lockAtLeastFor = interval.multipliedBy(9).dividedBy(10);
 	}
 
 	@Scheduled(fixedDelayString = "${inspection.audit.checkpoint-interval:PT1H}",
@@ -41,8 +41,9 @@ class AuditCheckpointSchedule {
 		Duration lockAtMostFor = (this.lockAtLeastFor.compareTo(LONGEST_RUN) > 0) ? this.lockAtLeastFor : LONGEST_RUN;
 		boolean ran = this.locks.runExclusively(JOB, this.lockAtLeastFor, lockAtMostFor,
 				() -> this.administration.scheduledCheckpoint()
-					.ifPresent(written -> log.log(System.Logger.Level.INFO, "Audit checkpoint written: seq {0} hash {1}",
-							written.sequenceNo(), written.hash())));
+					.ifPresentOrElse(written -> log.log(System.Logger.Level.INFO, "Audit checkpoint written: seq {0} hash {1}",
+							written.sequenceNo(), written.hash()),
+							() -> log.log(System.Logger.Level.INFO, "Audit checkpoint round: chain unchanged")));
 		if (!ran) {
 			log.log(System.Logger.Level.DEBUG, "Audit checkpoint skipped: another instance holds this round");
 		}
