@@ -9,7 +9,7 @@ PORT=18086; DBPORT=15486; ROWS="${ROWS:-30000}"
 base="http://localhost:$PORT"
 APP_ARGS=(--inspection.embedded-database.port=$DBPORT)
 trap 'app_stop app || true' EXIT
-sql() { "$PG_BIN/psql" -h localhost -p $DBPORT -U postgres -d postgres -qAt -c "$1" 2>/dev/null; }
+sql() { "$PG_BIN/psql" -h localhost -p $DBPORT -U postgres -d inspection -qAt -c "$1"; }
 power_cut() { # the JVM and the embedded server, both with SIGKILL
 	local pg; pg="$(head -1 "$WORK/app/data/postgres/postmaster.pid" 2>/dev/null || true)"
 	kill -9 "$(app_pid app)" ${pg:+"$pg"} 2>/dev/null || true; sleep 2
@@ -41,7 +41,7 @@ for _ in $(seq 1 600); do
 	busy="$(sql "select count(*) from pg_stat_activity where state = 'active' and query ilike 'insert into target%'")"
 	[ "${busy:-0}" -gt 0 ] && break; sleep 0.05
 done
-in_flight="$(sql "select count(*) from pg_stat_activity where state in ('active','idle in transaction') and datname='postgres' and backend_type='client backend'")"
+in_flight="$(sql "select count(*) from pg_stat_activity where state in ('active','idle in transaction') and datname='inspection' and backend_type='client backend'")"
 power_cut
 result $DRILL "import of $ROWS rows: SIGKILL while its inserts ran (busy=$busy, open connections $in_flight); targets before: $before"
 app_start app $PORT "${APP_ARGS[@]}"

@@ -8,6 +8,7 @@ trap 'kill "${loader:-0}" 2>/dev/null || true; app_stop app || true; pg_stop' EX
 pg_start; create_db pgrestart
 export SPRING_DATASOURCE_URL="$(jdbc_url pgrestart)" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=x
 app_start app $PORT --inspection.demo.enabled=true
+curl -s -o /dev/null -m 60 "http://localhost:$PORT/public/draws" # warm-up: the first render is slow
 # the loop: public pages that read the database, every 100 ms, one status code per line
 ( end=$((SECONDS + SECONDS_OF_LOAD)); while [ $SECONDS -lt $end ]; do
 	printf '%s %s\n' "$(date +%s.%N | cut -c1-14)" \
