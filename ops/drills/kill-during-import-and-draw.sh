@@ -7,15 +7,18 @@ source "$(dirname "$0")/lib.sh"
 DRILL=kill-during-import-and-draw
 PORT=18086; DBPORT=15486; ROWS="${ROWS:-30000}"
 base="http://localhost:$PORT"
-APP_ARGS=(--inspection.embedded-database.port=$DBPORT)
+# full evidence (pool.csv, conflicts.csv) on the public page, so that the verifier re-derives the whole draw
+APP_ARGS=(--inspection.embedded-database.port=$DBPORT --inspection.draw.public-full-evidence=true)
 trap 'app_stop app || true' EXIT
 sql() { "$PG_BIN/psql" -h localhost -p $DBPORT -U postgres -d inspection -qAt -c "$1"; }
 power_cut() { # the JVM and the embedded server, both with SIGKILL
 	local pg; pg="$(head -1 "$WORK/app/data/postgres/postmaster.pid" 2>/dev/null || true)"
 	kill -9 "$(app_pid app)" ${pg:+"$pg"} 2>/dev/null || true; sleep 2
 }
+# DRAW_ONLY=1 with the DRILL_WORK of an earlier run: only the draw part, on that run's data (its drand round
+# is due by then)
+if [ -z "${DRAW_ONLY:-}" ]; then
 app_start app $PORT "${APP_ARGS[@]}"
-
 # --- the import: ROWS new targets, valid credit codes
 python3 - "$ROWS" >"$WORK/targets.csv" <<'PY'
 import sys
@@ -50,6 +53,10 @@ audit_after="$(sql "select count(*) from audit_event where action like 'target.i
 if [ "$after" = "$before" ]; then verdict="nothing written (rolled back)"; elif [ "$after" = $((before + ROWS)) ]; then verdict="all $ROWS written (committed before the kill)"; else verdict="HALF-WRITTEN"; fi
 result $DRILL "after restart: targets $after -> $verdict; import audit events: $audit_after"
 
+else
+app_start app $PORT "${APP_ARGS[@]}"
+fi
+
 # --- the draw: the demo task waiting for its drand round
 read -r task draw round due <<<"$(sql "select d.task_id, d.id, d.drand_round, extract(epoch from d.drand_due_at)::bigint from draw d
 	left join draw_result r on r.draw_id = d.id where d.committed_at is not null and r.draw_id is null and d.voided_at is null
@@ -82,7 +89,7 @@ token="$(csrf "$base/tasks/$task/draw" "$jar")"
 curl -s -o /dev/null -b "$jar" -c "$jar" -X POST "$base/tasks/$task/draw/run" --data-urlencode "_csrf=$token"
 seed2="$(sql "select seed||' '||digest from draw_result where draw_id = $draw")"
 result $DRILL "抽取 after the restart: $(state); seed digest: $seed1; pressed again: $seed2"
-mkdir -p "$WORK/evidence" && curl -s "$base/public/draws/$draw/evidence" -o "$WORK/evidence.zip" && (cd "$WORK/evidence" && unzip -o -q ../evidence.zip)
-set +e; verdict="$(python3 "$REPO_DIR/verifier/verify_draw.py" "$WORK/evidence" 2>&1 | tail -1)"; status=$?; set -e
+rm -rf "$WORK/evidence"; mkdir -p "$WORK/evidence" && curl -s "$base/public/draws/$draw/evidence" -o "$WORK/evidence.zip" && (cd "$WORK/evidence" && unzip -o -q ../evidence.zip)
+set +e; verdict="$(python3 "$REPO_DIR/verifier/verify_draw.py" "$WORK/evidence/draw-$draw" 2>&1 | tail -1)"; status=$?; set -e
 result $DRILL "independent verifier on the evidence package: $verdict (exit $status)"
 [ "$seed1" = "$seed2" ] && [ -n "$seed1" ]

@@ -25,7 +25,7 @@ total=$(wc -l <"$WORK/codes.txt"); ok=$(grep -c ' 200$' "$WORK/codes.txt" || tru
 bad_before=$(awk -v t="$restart_at" '$1 < t && $2 != 200' "$WORK/codes.txt" | wc -l)
 first_ok_after=$(awk -v t="$up_at" '$1 >= t && $2 == 200 {print $1; exit}' "$WORK/codes.txt")
 bad_after_recovery=$(awk -v t="${first_ok_after:-0}" '$1 > t && $2 != 200' "$WORK/codes.txt" | wc -l)
-result $DRILL "requests: $total, 200: $ok; errors before the restart: $bad_before; database down ${restart_at}..${up_at} (5 s)"
+result $DRILL "requests: $total, 200: $ok; errors before the restart: $bad_before; database down for $(awk -v a="$restart_at" -v b="$up_at" 'BEGIN{printf "%.1f s", b-a}') (immediate stop, 5 s pause, start)"
 result $DRILL "first 200 after PostgreSQL was back: $(awk -v a="$up_at" -v b="${first_ok_after:-0}" 'BEGIN{printf "%.1f s", b-a}') later; errors after that: $bad_after_recovery"
 result $DRILL "status codes while down: $(awk -v a="$restart_at" -v b="${first_ok_after:-0}" '$1>=a && $1<=b {print $2}' "$WORK/codes.txt" | sort | uniq -c | tr -s ' \n' ' ')"
 [ -n "$first_ok_after" ] && [ "$bad_after_recovery" = 0 ]
