@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.audit;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -7,7 +8,8 @@ import java.time.Instant;
  * 检查点: the chain head at a moment, signed with a key kept outside the database and written outside it, so
  * that a rewritten or shortened chain no longer matches. The signature covers {@link #signedText()}.
  */
-public record AuditCheckpoint(long sequenceNo, String hash, Instant time, String keyId, String signature) {
+public record AuditCheckpoint(long sequenceNo, String hash, Instant time, String keyId, String signature)
+		implements Serializable {
 
 	static final String VERSION = "audit-checkpoint-v1";
 

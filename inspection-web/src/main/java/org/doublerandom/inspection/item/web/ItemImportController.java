@@ -2,6 +2,7 @@ package org.doublerandom.inspection.item.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,8 +60,20 @@ class ItemImportController {
 		this.actor = actor;
 	}
 
-	/** An uploaded file waiting for its commit into one draft by one user. */
-	record Upload(Long listId, Path file, String fileName, String owner) {
+	/**
+	 * An uploaded file waiting for its commit into one draft by one user. Serializable: the session is stored
+	 * in PostgreSQL; the file stays on this instance's disk.
+	 */
+	record Upload(Long listId, String path, String fileName, String owner) implements Serializable {
+
+		Upload(Long listId, Path file, String fileName, String owner) {
+			this(listId, file.toString(), fileName, owner);
+		}
+
+		Path file() {
+			return Path.of(this.path);
+		}
+
 	}
 
 	@ModelAttribute("departmentsById")

@@ -8,8 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * The {@code inspection.security.*} properties of accounts (defaults: 等保 level 3), turned into the core's
@@ -39,15 +40,14 @@ class AccountSecuritySettings {
 		return new SessionTimeouts(staff, administrators);
 	}
 
+	/**
+	 * The sessions are Spring Session's, in PostgreSQL (migration V18), found by the principal-name index: so
+	 * any instance lists and ends any session of a user, and a restart keeps them. Ending one marks it expired
+	 * in the database; ConcurrentSessionFilter refuses it at its next request, on whichever instance.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when a session ends (timeout, sign-out). */
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	/** 登录连接超时自动退出: idle time after which a session ends, shorter for the three administrators. */

@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.web.config;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,39 +11,43 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.doublerandom.inspection.account.AccountAccessChanged;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The open sessions of each account (Spring Security's {@link SessionRegistry}) with what a person needs to
- * recognise them: browser, address, sign-in time, last activity. Users see and end their own; an account's
- * sessions all end when it is disabled or its roles, password or second factor are changed by an
- * administrator. An ended session is refused at its next request (ConcurrentSessionFilter). Sessions live in
- * this instance's memory: with several instances behind a load balancer, use sticky sessions or move to
- * Spring Session JDBC (see docs/operations.md).
+ * The open sessions of each account with what a person needs to recognise them: browser, address, sign-in
+ * time, last activity. Sessions are Spring Session's, stored in PostgreSQL and indexed by username, so every
+ * instance sees the same ones and they survive a restart. Users see and end their own; an account's sessions
+ * all end when it is disabled or its roles, password or second factor are changed by an administrator. An
+ * ended session is marked expired in the database and refused at its next request (ConcurrentSessionFilter),
+ * whichever instance receives it.
  */
 @Component
 public class SignedInSessions {
+
+	/** The session attribute with the sign-in details; serialised into SPRING_SESSION_ATTRIBUTES. */
+	static final String DETAILS = SignedInSessions.class.getName() + ".DETAILS";
 
 	private static final int AGENT_LIMIT = 200;
 
 	private final SessionRegistry registry;
 
+	private final FindByIndexNameSessionRepository<? extends Session> repository;
+
 	private final Clock clock;
 
-	private final Map<String, Details> details = new ConcurrentHashMap<>();
-
-	SignedInSessions(SessionRegistry registry, Clock clock) {
+	SignedInSessions(SessionRegistry registry, FindByIndexNameSessionRepository<? extends Session> repository,
+			Clock clock) {
 		this.registry = registry;
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -51,7 +56,8 @@ public class SignedInSessions {
 			Instant lastActivity, boolean current) {
 	}
 
-	private record Details(String userAgent, String clientAddress, Instant signedInAt) {
+	/** Kept in the session itself, so it lives and dies with it on every instance. */
+	record Details(String userAgent, String clientAddress, Instant signedInAt) implements Serializable {
 	}
 
 	/** Called at sign-in, after the session id has been renewed. */
@@ -60,13 +66,15 @@ public class SignedInSessions {
 		if (agent.length() > AGENT_LIMIT) {
 			agent = agent.substring(0, AGENT_LIMIT);
 		}
-		this.details.put(request.getSession().getId(),
-				new Details(agent, SecurityCurrentActor.clientAddress(request), this.clock.instant()));
+		request.getSession()
+			.setAttribute(DETAILS, new Details(agent, SecurityCurrentActor.clientAddress(request), this.clock.instant()));
 	}
 
 	public List<View> of(String username, String currentSessionId) {
+		Map<String, ? extends Session> stored = this.repository.findByPrincipalName(username);
 		return sessions(username).stream().map(info -> {
-			Details about = this.details.get(info.getSessionId());
+			Session session = stored.get(info.getSessionId());
+			Details about = (session != null) ? session.getAttribute(DETAILS) : null;
 			return new View(handle(info.getSessionId()), (about != null) ? about.userAgent() : "",
 					(about != null) ? about.clientAddress() : "", (about != null) ? about.signedInAt() : null,
 					info.getLastRequest().toInstant(), info.getSessionId().equals(currentSessionId));
@@ -99,13 +107,8 @@ public class SignedInSessions {
 		endAll(event.username(), null);
 	}
 
-	@EventListener
-	void destroyed(SessionDestroyedEvent event) {
-		this.details.remove(event.getId());
-	}
-
 	private List<SessionInformation> sessions(String username) {
-		// principals compare by username (User.equals), so any User with that name finds the sessions
+		// the registry looks sessions up by principal name (the SPRING_SESSION.PRINCIPAL_NAME index)
 		return this.registry.getAllSessions(new User(username, "", List.of()), false);
 	}
 

@@ -17,6 +17,9 @@ import org.springframework.security.core.userdetails.User;
  */
 public class StaffUser extends User {
 
+	/** Kept in the session store (PostgreSQL): a changed class must not orphan every open session. */
+	private static final long serialVersionUID = 1L;
+
 	private final Long accountId;
 
 	private final Long departmentId;

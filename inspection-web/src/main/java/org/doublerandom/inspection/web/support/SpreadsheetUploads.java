@@ -2,6 +2,7 @@ package org.doublerandom.inspection.web.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,20 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public final class SpreadsheetUploads {
 
-	/** An uploaded file waiting for its commit. */
-	public record Upload(Path file, String fileName, String owner) {
+	/**
+	 * An uploaded file waiting for its commit. Serializable because the session is stored in PostgreSQL; the
+	 * file itself stays on the disk of the instance that received it.
+	 */
+	public record Upload(String path, String fileName, String owner) implements Serializable {
+
+		public Upload(Path file, String fileName, String owner) {
+			this(file.toString(), fileName, owner);
+		}
+
+		public Path file() {
+			return Path.of(this.path);
+		}
+
 	}
 
 	private SpreadsheetUploads() {

@@ -1,14 +1,15 @@
 package org.doublerandom.inspection.account.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.servlet.http.HttpSession;
 import org.doublerandom.inspection.account.AccountService;
 import org.doublerandom.inspection.account.Base32;
 import org.doublerandom.inspection.account.SecondFactorService;
 import org.doublerandom.inspection.account.Totp;
 import org.doublerandom.inspection.shared.Role;
+import org.doublerandom.inspection.web.MockMvcSessionBridge;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +17,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +72,12 @@ class AccountSecurityTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	final String address = "10.77.0." + ADDRESSES.incrementAndGet();
 
@@ -228,24 +242,41 @@ class AccountSecurityTests {
 	@Test
 	void signingInGivesANewSessionIdAndSigningOutNeedsAPost() throws Exception {
 		String name = account(false);
-		MockHttpSession before = new MockHttpSession();
-		String idBefore = before.getId();
-		HttpSession after = signIn(name, PASSWORD, before).andReturn().getRequest().getSession();
-		assertThat(after.getId()).isNotEqualTo(idBefore);
+		MockHttpSession browser = new MockHttpSession();
+		// an anonymous visit opens a session (the page asked for is remembered)
+		this.mvc.perform(get("/home").session(browser));
+		String idBefore = MockMvcSessionBridge.id(browser);
+		assertThat(idBefore).isNotNull();
+		signIn(name, PASSWORD, browser);
+		assertThat(MockMvcSessionBridge.id(browser)).isNotNull().isNotEqualTo(idBefore);
+		assertThat(this.sessions.findById(idBefore)).isNull();
 
-		this.mvc.perform(get("/logout").session((MockHttpSession) after)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/home").session((MockHttpSession) after)).andExpect(status().isOk());
-		this.mvc.perform(post("/logout").with(csrf()).session((MockHttpSession) after))
-			.andExpect(redirectedUrl("/login?logout"));
-		this.mvc.perform(get("/home").session((MockHttpSession) after)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/logout").session(browser)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/home").session(browser)).andExpect(status().isOk());
+		this.mvc.perform(post("/logout").with(csrf()).session(browser)).andExpect(redirectedUrl("/login?logout"));
+		this.mvc.perform(get("/home").session(browser)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void aSessionIsKeptInPostgresqlSoARestartedOrSecondInstanceReadsItBack() throws Exception {
+		String name = account(false);
+		String id = MockMvcSessionBridge.id(signedIn(name));
+		assertThat(this.jdbc.queryForObject("select principal_name from spring_session where session_id = ?",
+				String.class, id)).isEqualTo(name);
+		// a repository with no memory of this process, as a restarted or second instance has
+		JdbcIndexedSessionRepository fresh = new JdbcIndexedSessionRepository(this.jdbc,
+				new TransactionTemplate(this.transactions));
+		Session read = fresh.findById(id);
+		assertThat(read).isNotNull();
+		SecurityContext context = read.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		assertThat(context.getAuthentication().getName()).isEqualTo(name);
+		assertThat(fresh.findByPrincipalName(name)).containsOnlyKeys(id);
 	}
 
 	@Test
 	void staffSessionsIdleThirtyMinutesAndAdministratorsFifteen() throws Exception {
-		assertThat(signedIn(account(false)).getMaxInactiveInterval()).isEqualTo(30 * 60);
-		String admin = account(true);
-		assertThat(signIn(admin, PASSWORD, new MockHttpSession()).andReturn().getRequest().getSession()
-			.getMaxInactiveInterval()).isEqualTo(15 * 60);
+		assertThat(stored(signedIn(account(false))).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(stored(pending(account(true))).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(15));
 	}
 
 	@Test
@@ -260,7 +291,7 @@ class AccountSecurityTests {
 			.getContentAsString();
 		assertThat(page).contains(this.address).contains("当前会话").contains("MockMvc-Test-Agent");
 		assertThat(page.split("class=\"btn btn-outline-danger btn-sm end-session\"", -1)).hasSize(2);
-		String otherHandle = handleOf(other.getId());
+		String otherHandle = handleOf(MockMvcSessionBridge.id(other));
 		this.mvc.perform(post("/account/sessions/end").with(csrf()).session(office).param("handle", otherHandle))
 			.andExpect(flash().attribute("message", "session.ended"));
 		this.mvc.perform(get("/home").session(other)).andExpect(redirectedUrl("/login?expired"));
@@ -273,7 +304,7 @@ class AccountSecurityTests {
 		MockHttpSession victimSession = signedIn(victim);
 		MockHttpSession attacker = signedIn(account(false));
 		this.mvc.perform(post("/account/sessions/end").with(csrf()).session(attacker)
-				.param("handle", handleOf(victimSession.getId())))
+				.param("handle", handleOf(MockMvcSessionBridge.id(victimSession))))
 			.andExpect(flash().attribute("error", "session.unknown"));
 		this.mvc.perform(get("/home").session(victimSession)).andExpect(status().isOk());
 	}
@@ -346,13 +377,14 @@ class AccountSecurityTests {
 		byte[] secret = Base32.decode("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U");
 		provisionFactor(admin, secret);
 		MockHttpSession session = pending(admin);
+		String id = MockMvcSessionBridge.id(session);
 		for (int i = 0; i < 4; i++) {
 			this.mvc.perform(code(session, "/account/second-factor", wrong(secret)))
 				.andExpect(model().attributeHasFieldErrorCode("form", "code", "totp.codeWrong"));
 		}
 		this.mvc.perform(code(session, "/account/second-factor", wrong(secret)))
 			.andExpect(redirectedUrl("/login?error"));
-		assertThat(session.isInvalid()).isTrue();
+		assertThat(this.sessions.findById(id)).isNull();
 		signIn(admin, PASSWORD).andExpect(redirectedUrl("/login?error"));
 	}
 
@@ -361,7 +393,7 @@ class AccountSecurityTests {
 		String admin = account(true);
 		MockHttpSession session = pending(admin);
 		this.mvc.perform(get("/account/second-factor/enrol").session(session)).andExpect(status().isOk());
-		byte[] secret = (byte[]) session.getAttribute(SecondFactorController.ENROLLING);
+		byte[] secret = (byte[]) stored(session).getAttribute(SecondFactorController.ENROLLING);
 		for (int i = 0; i < 4; i++) {
 			this.mvc.perform(code(session, "/account/second-factor/enrol", wrong(secret)))
 				.andExpect(model().attributeHasFieldErrorCode("form", "code", "totp.codeWrong"));
@@ -385,7 +417,7 @@ class AccountSecurityTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("src=\"data:image/png;base64,");
-		byte[] secret = (byte[]) session.getAttribute(SecondFactorController.ENROLLING);
+		byte[] secret = (byte[]) stored(session).getAttribute(SecondFactorController.ENROLLING);
 		assertThat(page).contains(Base32.grouped(secret));
 
 		this.mvc.perform(code(session, "/account/second-factor/enrol", wrong(secret)))
@@ -450,6 +482,11 @@ class AccountSecurityTests {
 	}
 
 	// --- helpers
+
+	/** The session as stored in PostgreSQL. */
+	private Session stored(MockHttpSession session) {
+		return this.sessions.findById(MockMvcSessionBridge.id(session));
+	}
 
 	/** A fresh account with the test password: an audit administrator, or a business account without role. */
 	private String account(boolean administrator) {
