@@ -375,12 +375,16 @@ public class ArchiveService {
 				  draws/*.zip         每次已抽取的证据包（docs/draw-algorithm.md，可用 verify_draw.py 独立复核）
 				  teams.json          现行抽取结果确定的检查组
 				  audit-events.jsonl  与计划、任务、抽取有关的全部操作日志（哈希链导出格式，docs/audit-chain.md）
+				  results/results.json        各部门的检查结果：检查事项、方式、结果类别、处置措施、检查组、
+				                              审核记录（审核人、意见、时间）、后续处置（抄告、移送）及附件清单
+				  results/<结果号>/*          附件原件（sha256Matches 为附件上传时记录的哈希与内容是否一致）
+				  results/audit-events.jsonl  与检查结果有关的全部操作日志
 				  manifest.json       每个文件的 SHA-256 和字节数
 				  SHA256SUMS          同上，sha256sum 格式
 
 				核验：解压后在本目录执行 sha256sum -c SHA256SUMS；
 				操作日志的每一行可用 verifier/VerifyAudit.java 对照签名检查点核验。
-				检查结果、复核、后续处置和文书在相应功能上线后加入存档。
+				没有检查结果的任务不含 results 目录；检查文书为按需生成的空白文书，不在存档中。
 
 				Task dossier (task-dossier-v1) of %s. Verify the unpacked files with: sha256sum -c SHA256SUMS
 				""".formatted(task.getCode(), task.getName(), now, this.retention.retainUntil(task.getScheduleTo()),

@@ -9,4 +9,8 @@ public interface AssessmentFigures {
 
 	List<Assessment.CorrectionLine> corrections(long departmentId, AssessmentPeriod period);
 
+	Assessment.Timeliness timeliness(long departmentId, AssessmentPeriod period);
+
+	Assessment.FollowUpCounts followUps(long departmentId, AssessmentPeriod period);
+
 }

@@ -63,7 +63,8 @@ public class AssessmentService {
 		Department department = this.departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
 		return new Assessment(id, department.getCode(), department.getName(), period,
 				this.clock.instant().truncatedTo(ChronoUnit.SECONDS), this.figures.entries(id, period),
-				this.figures.corrections(id, period));
+				this.figures.corrections(id, period), this.figures.timeliness(id, period),
+				this.figures.followUps(id, period));
 	}
 
 	/** The assessment for its printable PDF (考核报表), recorded as an export like the workbook. */
@@ -75,7 +76,8 @@ public class AssessmentService {
 	}
 
 	/**
-	 * The assessment as a workbook: 汇总 (summary), 计划与完成 (entry by entry), 作废与变更 (with reasons). Headings
+	 * The assessment as a workbook: 汇总 (summary, with timeliness and follow-ups), 计划与完成 (entry by entry),
+	 * 作废与变更 (with reasons). Headings
 	 * and labels come from {@code labels} (message keys in, the reader's language out). Recorded as an export.
 	 */
 	public void writeXlsx(Long departmentId, AssessmentPeriod period, UnaryOperator<String> labels, OutputStream out)
@@ -102,10 +104,16 @@ public class AssessmentService {
 					{ "oversight.column.tasksDispatched", "" + a.tasksDispatched() },
 					{ "oversight.column.targetsDrawn", "" + a.targetsDrawn() },
 					{ "oversight.column.drawsVoided", "" + a.drawsVoided() },
-					{ "oversight.assessment.amendments", "" + a.amendments() } }) {
+					{ "oversight.assessment.amendments", "" + a.amendments() },
+					{ "oversight.assessment.measure.publishedOnTime", "" + a.publishedOnTime() },
+					{ "oversight.assessment.measure.publishedLate", "" + a.publishedLate() },
+					{ "oversight.assessment.measure.resultsOverdue", "" + a.resultsOverdue() },
+					{ "oversight.assessment.measure.resultsNotYetDue", "" + a.resultsNotYetDue() },
+					{ "oversight.assessment.measure.followUpsOpen", "" + a.followUpsOpen() },
+					{ "oversight.assessment.measure.followUpsClosed", "" + a.followUpsClosed() } }) {
 				number(summary, r++, labels.apply(line[0]), Long.parseLong(line[1]));
 			}
-			row(summary, r + 1, null, labels.apply("oversight.assessment.pending"));
+			row(summary, r + 1, null, labels.apply("oversight.assessment.timelinessNote"));
 			summary.setColumnWidth(0, 24 * 256);
 			summary.setColumnWidth(1, 40 * 256);
 

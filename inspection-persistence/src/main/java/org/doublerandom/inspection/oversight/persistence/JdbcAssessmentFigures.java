@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The assessment's rows. An entry counts when its plan is published (or closed), it is not merged into a
  * joint entry, the department leads it or takes part in it, and its period overlaps the assessment's. A void or
- * amendment counts on the day (in the application's time zone) it was recorded.
+ * amendment counts on the day (in the application's time zone) it was recorded. Timeliness counts the
+ * department's results whose inspection date falls in the period and that have a deadline (stored when the date
+ * was entered): published on or before it, after it, or not published and past it today. Follow-ups count
+ * those opened in the period on the department's results, by their status now.
  */
 @Repository
 class JdbcAssessmentFigures implements AssessmentFigures {
@@ -25,9 +28,12 @@ class JdbcAssessmentFigures implements AssessmentFigures {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	JdbcAssessmentFigures(NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.zone = clock.getZone();
+		this.clock = clock;
 	}
 
 	@Override
@@ -67,6 +73,30 @@ class JdbcAssessmentFigures implements AssessmentFigures {
 				(rs, n) -> new Assessment.CorrectionLine(rs.getString(1), rs.getString(2),
 						rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(this.zone).toLocalDate(), rs.getString(4),
 						rs.getString(5), rs.getString(6)));
+	}
+
+	@Override
+	public Assessment.Timeliness timeliness(long departmentId, AssessmentPeriod period) {
+		MapSqlParameterSource params = params(departmentId, period).addValue("zone", this.zone.getId())
+			.addValue("today", LocalDate.now(this.clock));
+		return this.jdbc.queryForObject("""
+				select count(*) filter (where r.state = 'PUBLISHED' and (r.published_at at time zone :zone)::date <= r.deadline),
+				       count(*) filter (where r.state = 'PUBLISHED' and (r.published_at at time zone :zone)::date > r.deadline),
+				       count(*) filter (where r.state <> 'PUBLISHED' and r.deadline < :today),
+				       count(*) filter (where r.state <> 'PUBLISHED' and r.deadline >= :today)
+				from inspection_result r
+				where r.department_id = :dept and r.deadline is not null and r.inspection_date between :from and :to""",
+				params, (rs, n) -> new Assessment.Timeliness(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	@Override
+	public Assessment.FollowUpCounts followUps(long departmentId, AssessmentPeriod period) {
+		MapSqlParameterSource params = params(departmentId, period).addValue("zone", this.zone.getId());
+		return this.jdbc.queryForObject("""
+				select count(*) filter (where f.status = 'OPEN'), count(*) filter (where f.status = 'CLOSED')
+				from result_follow_up f join inspection_result r on r.id = f.result_id
+				where r.department_id = :dept and (f.opened_at at time zone :zone)::date between :from and :to""", params,
+				(rs, n) -> new Assessment.FollowUpCounts(rs.getLong(1), rs.getLong(2)));
 	}
 
 	private static MapSqlParameterSource params(long departmentId, AssessmentPeriod period) {

@@ -137,4 +137,69 @@ class ArchiveTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theDossierCarriesEveryResultWithItsReviewFollowUpsAndAttachmentFiles() throws Exception {
+		long taskId = this.jdbc.queryForObject("select task_id from inspection_result_attachment a "
+				+ "join inspection_result r on r.id = a.result_id order by a.id limit 1", Long.class);
+		Map<String, byte[]> files = unzip(this.mvc.perform(get("/oversight/tasks/{id}/dossier", taskId).with(as("bureau")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		String manifest = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
+		List<String> sums = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().toList();
+		String json = new String(files.get("results/results.json"), StandardCharsets.UTF_8);
+
+		// every result of the task, of every department, once
+		List<Long> resultIds = this.jdbc.queryForList("select id from inspection_result where task_id = ?", Long.class, taskId);
+		assertThat(resultIds).isNotEmpty();
+		assertThat(this.jdbc.queryForObject("select count(distinct department_id) from inspection_result where task_id = ?",
+				Long.class, taskId)).isGreaterThan(1);
+		for (long id : resultIds) {
+			assertThat(json).containsOnlyOnce("\"id\": " + id + ",\n      \"department\"");
+		}
+		String opinion = this.jdbc.queryForObject("select opinion from inspection_result_step s join inspection_result r "
+				+ "on r.id = s.result_id where r.task_id = ? and s.opinion is not null order by s.at limit 1", String.class, taskId);
+		String transfer = this.jdbc.queryForObject("select description from result_follow_up f join inspection_result r "
+				+ "on r.id = f.result_id where r.task_id = ? and f.kind = 'TRANSFER' limit 1", String.class, taskId);
+		assertThat(json).contains("\"reviewSteps\"", "\"action\": \"PUBLISH\"", AuditJson.quote(opinion),
+				"\"kind\": \"TRANSFER\"", AuditJson.quote(transfer), "\"receivingDepartment\": \"WSJK\"",
+				"\"items\"", "\"methods\"", "\"measures\"", "\"team\"");
+
+		// each attachment is there as a file whose bytes hash to the SHA-256 stored at upload, listed in the manifest
+		List<Map<String, Object>> attachments = this.jdbc.queryForList("select a.id, a.result_id, a.sha256, a.size_bytes "
+				+ "from inspection_result_attachment a join inspection_result r on r.id = a.result_id where r.task_id = ?", taskId);
+		assertThat(attachments).isNotEmpty();
+		for (Map<String, Object> a : attachments) {
+			String prefix = "results/" + a.get("result_id") + "/" + a.get("id") + "-";
+			String path = files.keySet().stream().filter(p -> p.startsWith(prefix)).findFirst().orElseThrow();
+			assertThat(sha256(files.get(path))).isEqualTo(a.get("sha256"));
+			assertThat((long) files.get(path).length).isEqualTo(((Number) a.get("size_bytes")).longValue());
+			assertThat(sums).contains(a.get("sha256") + "  " + path);
+			assertThat(manifest).contains("\"path\": " + AuditJson.quote(path));
+			assertThat(json).contains("\"path\": " + AuditJson.quote(path) + ",\n          \"sha256Matches\": true");
+		}
+		assertThat(sums).anySatisfy(l -> assertThat(l).endsWith("  results/results.json"));
+		// the results' audit events, each of one of the task's results, in sequence order
+		List<String> events = new String(files.get("results/audit-events.jsonl"), StandardCharsets.UTF_8).lines().toList();
+		assertThat(events).isNotEmpty().allSatisfy(l -> {
+			Map<String, String> event = AuditJson.parseFlat(l);
+			assertThat(event.get("objectType")).isEqualTo("inspectionResult");
+			assertThat(resultIds).contains(Long.parseLong(event.get("objectId")));
+		});
+		assertThat(events.stream().map(l -> Long.parseLong(AuditJson.parseFlat(l).get("seq"))).toList()).isSorted();
+	}
+
+	@Test
+	void aTaskWithoutResultsHasNoResultsFolder() throws Exception {
+		long taskId = this.jdbc.queryForObject("select t.id from task t where not exists (select 1 from inspection_result r "
+				+ "where r.task_id = t.id) order by t.id limit 1", Long.class);
+		Map<String, byte[]> files = unzip(this.mvc.perform(get("/oversight/tasks/{id}/dossier", taskId).with(as("bureau")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(files.keySet()).noneMatch(p -> p.startsWith("results/"));
+	}
+
 }

@@ -120,4 +120,53 @@ class AssessmentTests {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void timelinessAndFollowUpsAreCountedFromTheResultTablesOnScreenAndInTheXlsx() throws Exception {
+		Long scjg = department("SCJG");
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		for (String[] period : new String[][] { { LAST_YEAR + "-01-01", LAST_YEAR + "-12-31" },
+				{ today.minusDays(300).toString(), today.toString() } }) {
+			Assessment a = assessment("bureau", "department", scjg.toString(), "from", period[0], "to", period[1]);
+			String results = "from inspection_result r where r.department_id = ? and r.deadline is not null "
+					+ "and r.inspection_date between ?::date and ?::date";
+			String published = "(r.published_at at time zone 'Asia/Shanghai')::date";
+			assertThat(a.publishedOnTime()).isEqualTo(this.jdbc.queryForObject("select count(*) " + results
+					+ " and r.state = 'PUBLISHED' and " + published + " <= r.deadline", Long.class, scjg, period[0], period[1]));
+			assertThat(a.publishedLate()).isEqualTo(this.jdbc.queryForObject("select count(*) " + results
+					+ " and r.state = 'PUBLISHED' and " + published + " > r.deadline", Long.class, scjg, period[0], period[1]));
+			assertThat(a.resultsOverdue()).isEqualTo(this.jdbc.queryForObject("select count(*) " + results
+					+ " and r.state <> 'PUBLISHED' and r.deadline < ?::date", Long.class, scjg, period[0], period[1], today.toString()));
+			assertThat(a.resultsOverdue() + a.resultsNotYetDue() + a.publishedOnTime() + a.publishedLate())
+				.isEqualTo(this.jdbc.queryForObject("select count(*) " + results, Long.class, scjg, period[0], period[1]));
+			String followUps = "from result_follow_up f join inspection_result r on r.id = f.result_id "
+					+ "where r.department_id = ? and (f.opened_at at time zone 'Asia/Shanghai')::date between ?::date and ?::date";
+			assertThat(a.followUpsOpen()).isEqualTo(this.jdbc.queryForObject("select count(*) " + followUps
+					+ " and f.status = 'OPEN'", Long.class, scjg, period[0], period[1]));
+			assertThat(a.followUpsClosed()).isEqualTo(this.jdbc.queryForObject("select count(*) " + followUps
+					+ " and f.status = 'CLOSED'", Long.class, scjg, period[0], period[1]));
+
+			byte[] xlsx = this.mvc.perform(get("/oversight/assessment/report.xlsx").with(as("bureau"))
+					.param("department", scjg.toString()).param("from", period[0]).param("to", period[1]))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				Sheet summary = workbook.getSheet("汇总");
+				long[] expected = { a.publishedOnTime(), a.publishedLate(), a.resultsOverdue(), a.resultsNotYetDue(),
+						a.followUpsOpen(), a.followUpsClosed() };
+				String[] labels = { "按时公示", "逾期后公示", "逾期未公示", "尚在公示期限内", "后续处置（未办结）", "后续处置（已办结）" };
+				for (int i = 0; i < expected.length; i++) {
+					assertThat(summary.getRow(12 + i).getCell(0).getStringCellValue()).isEqualTo(labels[i]);
+					assertThat((long) summary.getRow(12 + i).getCell(1).getNumericCellValue()).isEqualTo(expected[i]);
+				}
+			}
+		}
+		// the demo draft left past its deadline last year, and this year's published results with an open follow-up
+		assertThat(assessment("bureau", "department", scjg.toString(), "from", LAST_YEAR + "-01-01", "to",
+				LAST_YEAR + "-12-31").resultsOverdue()).isPositive();
+		Assessment recent = assessment("bureau", "department", scjg.toString(), "from", today.minusDays(300).toString(), "to",
+				today.toString());
+		assertThat(recent.publishedOnTime()).isPositive();
+		assertThat(recent.followUpsOpen()).isPositive();
+	}
+
 }

@@ -52,7 +52,7 @@ class DashboardBrowserIT extends BrowserTestSupport {
 			page.waitForURL("**/oversight/dashboard?year=" + lastYear + "**");
 			waitForCharts(page);
 			for (String figure : List.of("planCompletion", "tasksByState", "targetsDrawn", "coverageByCredit",
-					"coverageByRegion", "joint")) {
+					"coverageByRegion", "joint", "problemFound", "resultsByCategory", "onTimePublication")) {
 				assertThat(page.locator("#chart-" + figure + " canvas").count()).as(figure).isGreaterThan(0);
 				assertThat(page.getAttribute("#chart-" + figure, "data-rendered")).as(figure).isEqualTo("true");
 				assertThat(hasInk(page, figure)).as(figure + " drew something").isTrue();
@@ -60,6 +60,8 @@ class DashboardBrowserIT extends BrowserTestSupport {
 			}
 			assertThat(Long.parseLong(page.textContent("#indicator-targetsDrawn .indicator-value").replace(",", "").strip()))
 				.isPositive();
+			// the demo draft left past its deadline is on the overdue list
+			assertThat(page.locator("#table-overdueResults tbody tr").count()).isPositive();
 			screenshot(page, "oversight-dashboard");
 
 			// 考核: the bureau's own department over last year's fourth quarter, then its XLSX
@@ -70,6 +72,7 @@ class DashboardBrowserIT extends BrowserTestSupport {
 			page.click("#assessment-show");
 			page.waitForSelector("#assessment");
 			assertThat(page.locator("#assessment-entries tbody tr").count()).isPositive();
+			assertThat(page.locator("#assessment-results .indicator-value").count()).isEqualTo(6);
 			Download report = page.waitForDownload(() -> page.click("#assessment-xlsx"));
 			assertThat(report.suggestedFilename()).endsWith(".xlsx");
 			screenshot(page, "oversight-assessment");

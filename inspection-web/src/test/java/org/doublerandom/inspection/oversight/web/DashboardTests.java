@@ -139,4 +139,56 @@ class DashboardTests {
 		assertThat(drawn).isPositive();
 	}
 
+	@Test
+	void theResultFiguresCountTheResultTablesWithinTheScope() throws Exception {
+		String recorded = "from inspection_result r join task t on t.id = r.task_id "
+				+ "left join dictionary_entry c on c.dictionary = 'RESULT_CATEGORY' and c.code = r.category_code "
+				+ "where r.state <> 'NOT_ENTERED' and t.task_year = ? and (cast(? as bigint) is null or r.department_id = ?)";
+		Long scjg = department("SCJG");
+		Dashboard city = dashboard("bureau", "year", String.valueOf(LAST_YEAR));
+		Dashboard own = dashboard("scjg-manager", "year", String.valueOf(LAST_YEAR), "department",
+				String.valueOf(department("WSJK")));
+		assertThat(own.scope().departmentId()).isEqualTo(scjg);
+		for (Object[] view : new Object[][] { { city, null }, { own, scjg } }) {
+			Dashboard d = (Dashboard) view[0];
+			Long dept = (Long) view[1];
+			long results = this.jdbc.queryForObject("select count(*) " + recorded, Long.class, LAST_YEAR, dept, dept);
+			long problems = this.jdbc.queryForObject("select count(*) " + recorded + " and c.problem_found", Long.class,
+					LAST_YEAR, dept, dept);
+			long published = this.jdbc.queryForObject("select count(*) " + recorded + " and r.state = 'PUBLISHED'",
+					Long.class, LAST_YEAR, dept, dept);
+			long onTime = this.jdbc.queryForObject("select count(*) " + recorded + " and r.state = 'PUBLISHED' "
+					+ "and (r.published_at at time zone 'Asia/Shanghai')::date <= r.deadline", Long.class, LAST_YEAR, dept, dept);
+			assertThat(d.figure("problemFound").orElseThrow().total(0)).isEqualTo(results).isPositive();
+			assertThat(d.figure("problemFound").orElseThrow().total(1)).isEqualTo(problems);
+			assertThat(d.figure("resultsByCategory").orElseThrow().total(0)).isEqualTo(results);
+			assertThat(d.figure("onTimePublication").orElseThrow().total(0)).isEqualTo(published).isPositive();
+			assertThat(d.figure("onTimePublication").orElseThrow().total(1)).isEqualTo(onTime);
+			assertThat(indicator(d, "targetsInspected")).isEqualTo(this.jdbc.queryForObject(
+					"select count(distinct (r.task_id, r.target_id)) " + recorded, Long.class, LAST_YEAR, dept, dept));
+			assertThat(indicator(d, "resultsPublished")).isEqualTo(published);
+			assertThat(indicator(d, "resultsOverdue")).isEqualTo(d.figure("overdueResults").orElseThrow().rows().size());
+		}
+		// the demo draft left past its deadline is on the market-regulation bureau's overdue list, never on another's
+		assertThat(own.figure("overdueResults").orElseThrow().rows()).isNotEmpty()
+			.allSatisfy(r -> assertThat(r.cells().get(0)).isEqualTo(
+					this.jdbc.queryForObject("select name from department where id = ?", String.class, scjg)));
+		assertThat(dashboard("wsjk-manager", "year", String.valueOf(LAST_YEAR)).figure("problemFound").orElseThrow().rows())
+			.allSatisfy(r -> assertThat(r.label()).isEqualTo(
+					this.jdbc.queryForObject("select short_name from department where code = 'WSJK'", String.class)));
+		assertThat(city.figure("overdueResults").orElseThrow().rows().size())
+			.isGreaterThanOrEqualTo(own.figure("overdueResults").orElseThrow().rows().size());
+	}
+
+	@Test
+	void theOverdueListExportsAsCsv() throws Exception {
+		byte[] body = this.mvc.perform(get("/oversight/dashboard/export.csv").with(as("bureau"))
+				.param("figure", "overdueResults").param("year", String.valueOf(LAST_YEAR)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		List<String> lines = new String(body, StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).isEqualTo("\uFEFF任务编号,部门,检查对象,结果状态,公示期限,逾期工作日");
+		assertThat(lines).hasSizeGreaterThan(1);
+	}
+
 }
