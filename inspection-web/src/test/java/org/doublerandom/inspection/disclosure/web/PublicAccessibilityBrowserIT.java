@@ -63,6 +63,11 @@ class PublicAccessibilityBrowserIT extends BrowserTestSupport {
 		pages.put("public-entities-error", "/public/entities?q=x");
 		pages.put("public-entity", "/public/entities/" + entity);
 		pages.put("public-data", "/public/data");
+		Long result = this.jdbc.queryForObject("select min(id) from inspection_result where state = 'PUBLISHED'", Long.class);
+		Long resultTask = this.jdbc.queryForObject("select task_id from inspection_result where id = ?", Long.class, result);
+		pages.put("public-results", "/public/results");
+		pages.put("public-result-notice", "/public/results/tasks/" + resultTask);
+		pages.put("public-result", "/public/results/" + result);
 		pages.put("public-not-found", "/public/no-such-page");
 		return pages;
 	}
