@@ -8,6 +8,7 @@ import org.doublerandom.inspection.disclosure.DisclosureService;
 import org.doublerandom.inspection.disclosure.PublicEntity;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.organization.Region;
+import org.doublerandom.inspection.result.NonRandomService;
 import org.doublerandom.inspection.result.ResultService;
 import org.doublerandom.inspection.result.Terms;
 import org.doublerandom.inspection.shared.DomainException;
@@ -30,10 +31,14 @@ class PublicEntityController {
 
 	private final ResultService results;
 
-	PublicEntityController(DisclosureService disclosure, OrganizationService organization, ResultService results) {
+	private final NonRandomService nonRandom;
+
+	PublicEntityController(DisclosureService disclosure, OrganizationService organization, ResultService results,
+			NonRandomService nonRandom) {
 		this.disclosure = disclosure;
 		this.organization = organization;
 		this.results = results;
+		this.nonRandom = nonRandom;
 	}
 
 	@GetMapping("/public/entities")
@@ -63,6 +68,8 @@ class PublicEntityController {
 		model.addAttribute("draws", this.disclosure.draws(entity));
 		// 抽查检查结果信息: only published results, as the public result notices show them
 		model.addAttribute("results", this.results.publishedForTarget(entity.id()));
+		// 非随机检查 (重点监管, 个案, 专项检查): published ones, in their own table with their type, never as drawn
+		model.addAttribute("otherResults", this.nonRandom.publishedForTarget(entity.id()));
 		model.addAttribute("categoriesByCode", this.results.categories()
 			.stream()
 			.collect(Collectors.toMap(Terms.Term::code, Function.identity(), (a, b) -> a)));
