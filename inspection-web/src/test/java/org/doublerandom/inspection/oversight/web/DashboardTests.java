@@ -191,4 +191,21 @@ class DashboardTests {
 		assertThat(lines).hasSizeGreaterThan(1);
 	}
 
+	@Test
+	void aLongOverdueListShowsItsFirstRowsOnThePageAndAllOfThemInTheCsv() throws Exception {
+		var dashboard = this.mvc.perform(get("/oversight/dashboard").with(as("bureau")).param("year", String.valueOf(LAST_YEAR)))
+			.andExpect(status().isOk())
+			.andReturn();
+		int all = ((Dashboard) dashboard.getModelAndView().getModel().get("dashboard")).figure("overdueResults")
+			.orElseThrow()
+			.rows()
+			.size();
+		assertThat(all).as("the demo's overdue lines").isGreaterThan(25);
+		String page = dashboard.getResponse().getContentAsString();
+		String table = page.substring(page.indexOf("id=\"table-overdueResults\""));
+		table = table.substring(0, table.indexOf("</table>"));
+		assertThat(table.split("<tr", -1)).hasSize(1 + 1 + 25);
+		assertThat(page).contains("此处显示前 25 行，共 " + all + " 行");
+	}
+
 }
