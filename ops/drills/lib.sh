@@ -6,7 +6,7 @@ set -euo pipefail
 DRILLS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$DRILLS_DIR/../.." && pwd)"
 JAR="${JAR:-$REPO_DIR/inspection-web/target/inspection-web.jar}"
-WORK="${DRILL_WORK:-/tmp/drills-$USER-$$}"
+WORK="${DRILL_WORK:-/tmp/drills-${USER:-$(id -un)}-$$}"
 DRILL_OUT="${DRILL_OUT:-$DRILLS_DIR/results}"
 # A standalone server for the drills that need one independent of the app: Debian's PostgreSQL by default
 # (it brings pg_dump and psql of the same major version); PG_BIN may point at another installation.
