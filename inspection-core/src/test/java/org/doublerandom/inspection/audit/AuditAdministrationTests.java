@@ -120,39 +120,7 @@ class AuditAdministrationTests {
 			}
 
 		};
-		AuditEvents events = new AuditEvents() {
-
-			@Override
-			public AuditEvent save(AuditEvent event) {
-				AuditAdministrationTests.this.recorded.add(event);
-				return event;
-			}
-
-			@Override
-			public Page<AuditEvent> findAllByOrderByIdDesc(Pageable pageable) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public Page<AuditEvent> findByActorOrderByIdDesc(String actor, Pageable pageable) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public List<AuditEvent> findTop100ByObjectTypeAndObjectIdOrderByIdDesc(String objectType, String objectId) {
-				return List.of();
-			}
-
-			@Override
-			public long count() {
-				return AuditAdministrationTests.this.recorded.size();
-			}
-
-			@Override
-			public void flush() {
-			}
-
-		};
+		AuditEvents events = new RecordingAuditEvents(this.recorded);
 		AuditTrail trail = new AuditTrail(events, this.actor::get, this.clock);
 		this.administration = new AuditAdministration(ledger, log, signer,
 				new AuditChain(ledger, log, signer, this.clock), trail, this.actor::get);

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.doublerandom.inspection.audit.AuditEvent;
-import org.doublerandom.inspection.audit.AuditEvents;
 import org.doublerandom.inspection.audit.AuditTrail;
+import org.doublerandom.inspection.audit.RecordingAuditEvents;
 import org.doublerandom.inspection.calendar.SeededCalendar;
 import org.doublerandom.inspection.calendar.WorkingDays;
 import org.doublerandom.inspection.organization.Department;
@@ -25,8 +25,6 @@ import org.doublerandom.inspection.shared.NotPermittedException;
 import org.doublerandom.inspection.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,7 +70,7 @@ class ItemListServiceTests {
 	@BeforeEach
 	void setUp() {
 		SeededCalendar calendar = new SeededCalendar();
-		AuditTrail audit = new AuditTrail(new RecordingEvents(), this.actor::get, this.clock);
+		AuditTrail audit = new AuditTrail(new RecordingAuditEvents(this.events), this.actor::get, this.clock);
 		this.service = new ItemListService(this.lists, this.lists.items(), new TwoDepartments(),
 				new WorkingDays(calendar, calendar, this.clock), this.actor::get, audit, this.clock);
 		this.scjgPublished = this.service
@@ -242,41 +240,6 @@ class ItemListServiceTests {
 		this.clock.set(Instant.parse("2026-10-15T01:00:00Z"));
 		assertThat(this.service.summary(draft).workingDaysOpen()).isEqualTo(8);
 		assertThat(this.service.summary(draft).overdue()).isFalse();
-	}
-
-	/** The audit port that keeps what the trail writes. */
-	final class RecordingEvents implements AuditEvents {
-
-		@Override
-		public AuditEvent save(AuditEvent event) {
-			ItemListServiceTests.this.events.add(event);
-			return event;
-		}
-
-		@Override
-		public Page<AuditEvent> findAllByOrderByIdDesc(Pageable pageable) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Page<AuditEvent> findByActorOrderByIdDesc(String actor, Pageable pageable) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public List<AuditEvent> findTop100ByObjectTypeAndObjectIdOrderByIdDesc(String objectType, String objectId) {
-			return List.of();
-		}
-
-		@Override
-		public long count() {
-			return ItemListServiceTests.this.events.size();
-		}
-
-		@Override
-		public void flush() {
-		}
-
 	}
 
 	/** SCJG (id 1) and WSJK (id 9), enough for the audit details and the joint owner. */
