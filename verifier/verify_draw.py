@@ -2,7 +2,9 @@
 """Independent verifier of a draw-v1 evidence package (docs/draw-algorithm.md), Python 3 standard library only.
 It shares no code with the application: it re-derives the seed, the selection, the teams and the amendments
 from the package's files and compares them with what the package claims.
-Usage: python3 verify_draw.py PACKAGE_DIR   ->  prints VERIFIED (exit 0), or the first difference (exit 1)."""
+Usage: python3 verify_draw.py PACKAGE_DIR   ->  prints VERIFIED (exit 0), or the first difference (exit 1).
+A public package (pool-summary.json instead of pool.csv, no conflicts.csv; section 14) is checked as far as
+its files allow, and the script says which checks remain the auditors'."""
 import datetime, hashlib, heapq, json, os, re, sys
 
 QUICKNET = ('52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971', 1692803367, 3)
@@ -98,10 +100,13 @@ def allocate(plan, counts, rank):  # section 9
     return {key: (k[key], min(rule_of(key)['reserves'], counts[key] - k[key])) for key in counts}
 
 class Matching:  # section 11; a group is one department's officers or its experts
+    # Without conflicts.csv (the public variant) the conflicts are unknown: every choice must then be explained by
+    # the other rules plus declared conflicts, whose number may not exceed the committed row count ("inferred").
     def __init__(self, plan, rank, roster, conflicts, history):
         a = self.a = plan['assignment']
         self.rank, self.groups, self.teams, self.unavailable, self.slot_prefix = rank, [], {}, set(), rank.seed + b'slot:'
-        self.conflict = {(c[1], c[0]) for c in conflicts}
+        self.known, self.inferred, self.inferred_all = conflicts is not None, set(), set()
+        self.conflict = {(c[1], c[0]) for c in conflicts or []}
         self.last = {(h[0], h[1]) for h in history}
         self.roster = {r[0]: (r[1], r[2], int(r[3]), set(r[4].split('|')) - {''}) for r in roster}
         need(all(v[1] in ('OFFICER', 'EXPERT') for v in self.roster.values()), 'roster.csv: kind must be OFFICER or EXPERT')
@@ -124,10 +129,17 @@ class Matching:  # section 11; a group is one department's officers or its exper
         return g['offset'] + j - g['first']
 
     def ok(self, g, t, i):
-        return (t, i) not in self.conflict and (t, i) not in self.last and i not in self.teams[t][g['offset']:g['offset'] + g['count']]
+        return ((t, i) not in self.conflict and (t, i) not in self.inferred and (t, i) not in self.last
+                and i not in self.teams[t][g['offset']:g['offset'] + g['count']])
 
-    def run(self, selected):
-        order, reports = self.slots(selected), []
+    def takes(self, t, i, claimed):  # a candidate passing every known rule is chosen, unless conflicts are unknown and the package names another
+        if self.known or i == claimed:
+            return True
+        self.inferred.add((t, i))
+        return False
+
+    def run(self, selected, claimed_slots=None, claimed_groups=()):
+        order, reports, claimed_slots = self.slots(selected), [], claimed_slots or {}
         self.teams = {t: [None] * self.size for t in selected}
         for g in self.groups:
             gs, members = [s for s in order if s[3] is g], g['members']
@@ -135,7 +147,13 @@ class Matching:  # section 11; a group is one department's officers or its exper
                 continue
             if not members:
                 return self.infeasible(g, gs[0])
-            for g['slack'] in range(self.a['cap_slack'], self.a['max_slack'] + 1):
+            slacks = range(self.a['cap_slack'], self.a['max_slack'] + 1)
+            if not self.known:  # only the recorded pass can be replayed: undisclosed conflicts may have stuck the earlier ones
+                said = [r['slack'] for r in claimed_groups if (r.get('department'), r.get('kind')) == (g['department'], g['kind'])]
+                need(said and said[0] in slacks, 'group %s/%s: no recorded pass to replay' % (g['department'], g['kind']))
+                slacks = [said[0]]
+            for g['slack'] in slacks:
+                self.inferred.clear()
                 g['cap'], stuck, heap = -(-len(gs) // len(members)) + g['slack'], None, [(self.prior[i], p) for p, i in enumerate(members)]
                 heapq.heapify(heap)
                 self.drawn.update(dict.fromkeys(members, 0))
@@ -147,7 +165,7 @@ class Matching:  # section 11; a group is one department's officers or its exper
                         load, p = heapq.heappop(heap)
                         if self.drawn[members[p]] >= g['cap']:
                             continue
-                        if self.ok(g, s[2], members[p]):
+                        if self.ok(g, s[2], members[p]) and self.takes(s[2], members[p], claimed_slots.get(s[1])):
                             chosen = members[p]
                         else:
                             skipped.append((load, p))
@@ -162,10 +180,13 @@ class Matching:  # section 11; a group is one department's officers or its exper
                 if stuck is None:
                     break
             if stuck is not None:
+                need(self.known, 'slot %s: no choice explains %s' % (stuck[1], claimed_slots.get(stuck[1])))
                 return self.infeasible(g, stuck)
+            self.inferred_all |= self.inferred  # groups never share people, so one group's inferred pairs cannot affect another
             loads = [self.drawn[i] for i in members]
             reports.append({'department': g['department'], 'kind': g['kind'], 'slots': len(gs), 'inspectors': len(members),
                             'slack': g['slack'], 'cap': g['cap'], 'min_load': min(loads), 'max_load': max(loads)})
+        self.inferred = self.inferred_all
         return {'status': 'assigned', 'groups': reports, 'slots': [{'target': s[2], 'department': s[3]['department'], 'slot': s[4],
                                                                     'inspector': self.teams[s[2]][self.at(s[3], s[4])]} for s in order]}
 
@@ -181,11 +202,13 @@ class Matching:  # section 11; a group is one department's officers or its exper
         return {'status': 'infeasible', 'department': g['department'], 'kind': g['kind'], 'target': t, 'slot': s[4], 'rule': rule,
                 'inspectors': people, 'eliminated': counts}
 
-    def pick(self, g, t):  # section 12: current loads, same order, same cap, never an unavailable person
-        c = [(self.prior[i] + self.drawn[i], p, i) for p, i in enumerate(g['members'])
-             if i not in self.unavailable and self.drawn[i] < g['cap'] and self.ok(g, t, i)]
-        need(c, 'no eligible replacement for ' + t)
-        return min(c)[2]
+    def pick(self, g, t, claimed=None):  # section 12: current loads, same order, same cap, never an unavailable person
+        c = sorted((self.prior[i] + self.drawn[i], p, i) for p, i in enumerate(g['members'])
+                   if i not in self.unavailable and self.drawn[i] < g['cap'] and self.ok(g, t, i))
+        for _, _, i in c:
+            if self.takes(t, i, claimed):
+                return i
+        raise Bad('no eligible replacement for ' + t)
 
 def amend(m, result, claimed):  # section 12, replayed in order
     current, used, out = {x['id']: s for s in result['strata'] for x in s['selected']}, {}, []
@@ -196,54 +219,103 @@ def amend(m, result, claimed):  # section 12, replayed in order
             s = current.pop(a['target'])
             u = used[s['key']] = used.get(s['key'], -1) + 1
             need(u < len(s['reserves']), 'no reserve left in stratum ' + s['key'])
-            e['replacement'], e['team'] = s['reserves'][u]['id'], []
+            e['replacement'], e['team'], said = s['reserves'][u]['id'], [], a.get('team') or []
             for i in m.teams.pop(a['target']):
                 m.drawn[i] -= 1
             m.teams[e['replacement']], current[e['replacement']] = [None] * m.size, s
-            for _, _, t, g, j in m.slots([e['replacement']]):
-                i = m.teams[t][m.at(g, j)] = m.pick(g, t)
+            for n, (_, _, t, g, j) in enumerate(m.slots([e['replacement']])):
+                i = m.teams[t][m.at(g, j)] = m.pick(g, t, (said[n] if n < len(said) else {}).get('inspector'))
                 m.drawn[i] += 1
                 e['team'].append({'target': t, 'department': g['department'], 'slot': j, 'inspector': i})
         else:
             g = [g for g in m.groups if g['department'] == a['department'] and g['first'] <= a['slot'] < g['first'] + g['count']][0]
             need(m.teams[a['target']][m.at(g, a['slot'])] == a['absent'], 'amendment: %s does not hold that slot' % a['absent'])
             m.unavailable.add(a['absent'])
-            e.update(department=a['department'], slot=a['slot'], absent=a['absent'], replacement=m.pick(g, a['target']))
+            e.update(department=a['department'], slot=a['slot'], absent=a['absent'], replacement=m.pick(g, a['target'], a.get('replacement')))
             m.drawn[a['absent']] -= 1
             m.drawn[e['replacement']] += 1
             m.teams[a['target']][m.at(g, a['slot'])] = e['replacement']
         out.append(e)
     return out
 
-def verify(d):
+def verify(d):  # returns what was verified: the whole draw, or (public variant) what its files allow
     plan, plan_raw = load_json(d, 'plan.json')
     need(plan['spec'] == 'draw-v1' and plan['hash'] == 'sha-256', 'plan: unknown spec or hash')
     attrs, inputs = plan['strata']['attributes'], plan['inputs']
-    pool = read_csv(d, 'pool.csv', 'target_id,' + ','.join(attrs) + ',excluded', inputs['pool'], True)
+    full = os.path.exists(os.path.join(d, 'pool.csv'))
+    strata, counts = {}, {}
+    if full:
+        pool = read_csv(d, 'pool.csv', 'target_id,' + ','.join(attrs) + ',excluded', inputs['pool'], True)
+        for tid, key in re.findall(rb'^([^,]+),(.*),$', b'\n'.join(pool), re.M):  # eligible rows: the last field is empty
+            strata.setdefault(key.decode().replace(',', '/'), []).append(tid)
+        counts = {key: len(ids) for key, ids in strata.items()}
+    else:  # section 14: the committed pool's digest and per-stratum counts only
+        summary = load_json(d, 'pool-summary.json')[0]
+        need([summary['sha256'], summary['rows'], summary['merkle_root']] == [inputs['pool'][x] for x in ('sha256', 'rows', 'merkle_root')],
+             'pool-summary.json is not the pool the plan committed to')
+        keys = [x['key'] for x in summary['strata']]
+        need(keys == sorted(set(keys)) and all(type(x['n']) is int and x['n'] > 0 for x in summary['strata']), 'pool-summary.json: strata')
+        need(sum(x['n'] for x in summary['strata']) <= summary['rows'], 'pool-summary.json: more eligible than rows')
+        counts = {x['key']: x['n'] for x in summary['strata']}
     text = lambda name, header: [r.decode().split(',') for r in read_csv(d, name, header, inputs[name[:-4]])]
     roster = text('roster.csv', 'inspector_id,department,kind,prior_load,items')
-    conflicts, history = text('conflicts.csv', 'inspector_id,target_id,reason'), text('history.csv', 'target_id,inspector_id')
+    history = text('history.csv', 'target_id,inspector_id')
+    conflicts = None
+    if os.path.exists(os.path.join(d, 'conflicts.csv')):
+        conflicts = text('conflicts.csv', 'inspector_id,target_id,reason')
+    else:  # an empty file is its header alone, so its committed hash can be checked without the file
+        empty = b'inspector_id,target_id,reason\n'
+        if inputs['conflicts']['rows'] == 0 and sha(empty).hexdigest() == inputs['conflicts']['sha256']:
+            conflicts = []
     seed = derive_seed(plan, sha(plan_raw).digest(), load_json(d, 'sources.json')[0])
     rank = lambda label, value: sha(seed + (label + ':' + value).encode()).digest()
     rank.seed = seed
-    strata, prefix = {}, seed + b'target:'
-    for tid, key in re.findall(rb'^([^,]+),(.*),$', b'\n'.join(pool), re.M):  # eligible rows: the last field is empty
-        strata.setdefault(key, []).append(tid)
-    quotas = allocate(plan, {key.decode().replace(',', '/'): len(ids) for key, ids in strata.items()}, rank)
-    result = {'spec': 'draw-v1', 'plan_hash': sha(plan_raw).hexdigest(), 'seed': seed.hex(), 'strata': []}
+    claimed_raw = open(os.path.join(d, 'result.json'), 'rb').read()
+    claimed = load_json(d, 'result.json')[0] if not full or conflicts is None else None  # a large full result is compared as bytes
+    quotas = allocate(plan, counts, rank)
+    result, prefix, sizes = {'spec': 'draw-v1', 'plan_hash': sha(plan_raw).hexdigest(), 'seed': seed.hex(), 'strata': []}, seed + b'target:', []
     for key in sorted(quotas):  # section 10: the k lowest ranks, then the reserves
         k, r = quotas[key]
-        best = heapq.nsmallest(k + r, [(sha(prefix + i).digest(), i) for i in strata[key.replace('/', ',').encode()]]) if k + r else []
+        if full:
+            ids = strata[key]
+        else:  # only the published ids can be ranked: they must be as many as the quota, and in rank order
+            said = ([s for s in claimed.get('strata', []) if s.get('key') == key] or [{}])[0]
+            ids = [x['id'].encode() for x in said.get('selected', []) + said.get('reserves', [])]
+            if len(ids) != k + r or len(set(ids)) != len(ids):
+                sizes.append('stratum %s: %d selected and %d reserves expected, the package lists %d ids' % (key, k, r, len(ids)))
+        best = heapq.nsmallest(k + r, [(sha(prefix + i).digest(), i) for i in ids]) if k + r else []
         best = [{'id': i.decode(), 'rank': x.hex(), 'pos': p + 1} for p, (x, i) in enumerate(best)]
-        result['strata'].append({'key': key, 'n': len(strata[key.replace('/', ',').encode()]), 'k': k, 'selected': best[:k], 'reserves': best[k:]})
+        result['strata'].append({'key': key, 'n': counts[key], 'k': k, 'selected': best[:k], 'reserves': best[k:]})
+    if not full:  # the selection is reported before the teams that follow from it, as the result lists them
+        compare(result, {x: claimed.get(x) for x in result}, 'result')
+        need(not sizes, sizes and sizes[0])
     m = Matching(plan, rank, roster, conflicts, history)
-    result['assignment'] = m.run([x['id'] for s in result['strata'] for x in s['selected']])
+    selected, teams = [x['id'] for s in result['strata'] for x in s['selected']], 'full'
+    if conflicts is None and (claimed.get('assignment') or {}).get('status') != 'assigned':
+        result['assignment'], teams = claimed.get('assignment'), 'none'  # an infeasibility names undisclosed conflicts
+    else:
+        said = (claimed or {}).get('assignment') or {}
+        slots = {'%s/%s/%d' % (x['target'], x['department'], x['slot']): x['inspector'] for x in said.get('slots', [])}
+        result['assignment'] = m.run(selected, slots, said.get('groups', []))
+        teams = 'full' if conflicts is not None else 'inferred'
     result['digest'] = sha(canon(result)).hexdigest()
-    if canon(result) != open(os.path.join(d, 'result.json'), 'rb').read():  # equal bytes are canonical too
+    if canon(result) != claimed_raw:  # equal bytes are canonical too
         compare(result, load_json(d, 'result.json')[0], 'result')
         raise Bad('result.json is not in canonical JSON form')
-    claimed = load_json(d, 'amendments.json')[0]
-    compare(amend(m, result, claimed), claimed, 'amendments')
+    amendments = load_json(d, 'amendments.json')[0]
+    if teams == 'none':
+        need(amendments == [], 'amendments of a draw without teams')
+    else:
+        compare(amend(m, result, amendments), amendments, 'amendments')
+    need(len(m.inferred) <= inputs['conflicts']['rows'], 'the teams need %d undisclosed conflicts, the plan committed %d'
+         % (len(m.inferred), inputs['conflicts']['rows']))
+    if full:
+        return 'VERIFIED'
+    return ('VERIFIED (public variant: the plan, the seed, the allocation from the published counts and the ranks of the %d published ids; '
+            'teams %s; that no unpublished candidate ranked lower needs pool.csv, the auditors\' check)'
+            % (sum(len(s['selected']) + len(s['reserves']) for s in result['strata']),
+               'as drawn' if teams == 'full' else 'explained with %d undisclosed conflicts, at most the %d committed'
+               % (len(m.inferred), inputs['conflicts']['rows']) if teams == 'inferred' else 'not re-derived (infeasible; needs conflicts.csv)'))
 
 def compare(expected, claimed, path):  # the first difference, in the order the result is derived
     if isinstance(expected, dict) and isinstance(claimed, dict):
@@ -259,8 +331,8 @@ if __name__ == '__main__':
     if len(sys.argv) != 2:
         sys.exit('usage: python3 verify_draw.py PACKAGE_DIR')
     try:
-        verify(sys.argv[1])
+        verified = verify(sys.argv[1])
     except (Bad, KeyError, ValueError, TypeError, IndexError, OSError) as ex:
         print('NOT VERIFIED: %s' % (ex if isinstance(ex, Bad) else '%s %s' % (type(ex).__name__, ex)))
         sys.exit(1)
-    print('VERIFIED')
+    print(verified)
