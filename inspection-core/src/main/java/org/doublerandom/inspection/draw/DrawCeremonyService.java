@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.doublerandom.inspection.account.CredentialConfirmation;
 import org.doublerandom.inspection.account.UserAccounts;
 import org.doublerandom.inspection.audit.AuditEvent;
 import org.doublerandom.inspection.audit.AuditTrail;
@@ -80,6 +81,8 @@ public class DrawCeremonyService {
 
 	private final UserAccounts accounts;
 
+	private final CredentialConfirmation confirmation;
+
 	private final long drandDelaySeconds;
 
 	private final boolean lottery;
@@ -92,7 +95,7 @@ public class DrawCeremonyService {
 	volatile Runnable faultAfterStore;
 
 	public DrawCeremonyService(DrawStore store, Tasks tasks, Plans plans, Departments departments, CurrentActor actor,
-			AuditTrail audit, Clock clock, UserAccounts accounts, @Value("${inspection.draw.drand-delay-seconds:600}") long drandDelaySeconds,
+			AuditTrail audit, Clock clock, UserAccounts accounts, CredentialConfirmation confirmation, @Value("${inspection.draw.drand-delay-seconds:600}") long drandDelaySeconds,
 			@Value("${inspection.draw.lottery:false}") boolean lottery,
 			@Value("${inspection.draw.code-release:dev}") String codeRelease,
 			@Value("${inspection.draw.lottery-announcement-hosts:cwl.gov.cn}") List<String> announcementHosts) {
@@ -104,6 +107,7 @@ public class DrawCeremonyService {
 		this.audit = audit;
 		this.clock = clock;
 		this.accounts = accounts;
+		this.confirmation = confirmation;
 		this.drandDelaySeconds = drandDelaySeconds;
 		this.lottery = lottery;
 		this.codeRelease = codeRelease;
@@ -628,7 +632,7 @@ public class DrawCeremonyService {
 
 	/** A selected target proved ineligible: the next reserve of its stratum takes its place (双人: an approver). */
 	@Transactional
-	public Amendment replaceTarget(long taskId, String target, String reason, String approver) {
+	public Amendment replaceTarget(long taskId, String target, String reason, SecondApprover.Approval approver) {
 		Actor me = this.actor.get();
 		Task task = runnable(me, taskId, "draw.amend");
 		String approved = approver(task, me.username(), approver);
@@ -638,7 +642,7 @@ public class DrawCeremonyService {
 	/** An inspector became unavailable: replaced by the recorded rule (§12). */
 	@Transactional
 	public Amendment replaceInspector(long taskId, String target, String department, int slot, String absent, String reason,
-			String approver) {
+			SecondApprover.Approval approver) {
 		Actor me = this.actor.get();
 		Task task = runnable(me, taskId, "draw.amend");
 		String approved = approver(task, me.username(), approver);
@@ -668,16 +672,17 @@ public class DrawCeremonyService {
 		this.store.addAmendment(draw.id(), new DrawStore.StoredAmendment(seq, type, target, replacement, amendment.reason(),
 				new String(CanonicalJson.bytes(amendment.toJson()), StandardCharsets.UTF_8), by, approver, amendment.recordedAt()));
 		this.audit.success("draw.amend", "draw", task.getId(), task.getCode() + " draw " + draw.id() + " amendment " + seq + ": "
-				+ type + " " + target + " → " + replacement + " (" + amendment.reason() + ", approved by " + approver + ")");
+				+ type + " " + target + " → " + replacement + " (" + amendment.reason() + ", approved by " + approver
+				+ ", password confirmed)");
 		return amendment;
 	}
 
 	/** 作废: a source gone for good or an infeasible matching; published with the reason and a second approver. */
 	@Transactional
-	public void voidDraw(long taskId, String reason, String approver) {
+	public void voidDraw(long taskId, String reason, SecondApprover.Approval approval) {
 		Actor me = this.actor.get();
 		Task task = runnable(me, taskId, "draw.void");
-		approver = approver(task, me.username(), approver);
+		String approver = approver(task, me.username(), approval);
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
 			throw new DomainException("draw.refused.voidReason", "reason");
 		}
@@ -692,15 +697,23 @@ public class DrawCeremonyService {
 		// the task starts again from the pre-check: new frozen inputs, a new commitment, new future sources
 		task.reopenAfterVoid(now());
 		this.audit.success("draw.void", "draw", task.getId(), task.getCode() + " draw " + draw.id() + " voided: " + reason.strip()
-				+ " (approved by " + approver + ")");
+				+ " (approved by " + approver + ", password confirmed)");
 	}
 
-	/** 双人复核: the named approver is a real second person with the authority ({@link SecondApprover}). */
-	private String approver(Task task, String by, String approver) {
-		String name = (approver == null) ? "" : approver.strip();
-		return SecondApprover.check(by, name, name.isEmpty() ? Optional.empty()
+	/**
+	 * 双人复核: the named approver is a real second person with the authority ({@link SecondApprover}), present:
+	 * they confirm with their own password, checked before anything is changed.
+	 */
+	private String approver(Task task, String by, SecondApprover.Approval approval) {
+		String name = (approval == null) ? "" : approval.username();
+		String approved = SecondApprover.check(by, name, name.isEmpty() ? Optional.empty()
 				: this.accounts.findByUsername(name).map(a -> new SecondApprover.Account(a.getUsername(), a.isEnabled(),
 						a.getRoles(), a.getDepartmentId())), task.getLeadDepartmentId());
+		return switch (this.confirmation.confirm(approved, approval.password(), this.actor.get().clientAddress())) {
+			case CONFIRMED -> approved;
+			case LOCKED -> throw new DomainException("draw.refused.approverLocked", "approverPassword", approved);
+			case REFUSED -> throw new DomainException("draw.refused.approverPassword", "approverPassword", approved);
+		};
 	}
 
 	// ---- public ----

@@ -17,6 +17,23 @@ public final class SecondApprover {
 	private SecondApprover() {
 	}
 
+	/**
+	 * What the form brings: the approver's username and, typed by the approver at the operator's screen, their
+	 * password (当面复核, checked by {@link org.doublerandom.inspection.account.CredentialConfirmation}).
+	 */
+	public record Approval(String username, String password) {
+
+		public Approval {
+			username = (username == null) ? "" : username.strip();
+		}
+
+		@Override
+		public String toString() {
+			return "Approval[" + this.username + "]";
+		}
+
+	}
+
 	/** The account named as approver, as far as this rule needs it. */
 	public record Account(String username, boolean enabled, Set<Role> roles, Long departmentId) {
 

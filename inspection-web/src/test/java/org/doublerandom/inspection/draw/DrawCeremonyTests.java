@@ -52,6 +52,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DrawCeremonyTests {
 
 	@Autowired
+	org.doublerandom.inspection.account.UserAccounts accounts;
+
+	@Autowired
+	org.doublerandom.inspection.account.SignInFailures failures;
+
+	@Autowired
 	DrawCeremonyService ceremony;
 
 	@Autowired
@@ -292,25 +298,64 @@ class DrawCeremonyTests {
 		String reserve = this.jdbc.queryForObject("select target_id from draw_selected where draw_id = ? and reserve "
 				+ "and stratum = (select stratum from draw_selected where draw_id = ? and target_id = ?) order by position limit 1",
 				String.class, draw, draw, selected);
-		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-officer1"))
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("scjg-officer1")))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.secondPerson");
 		// the approver is a real account with the authority: a manager of another department or a name that is no account is refused
-		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "wsjk-manager"))
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("wsjk-manager")))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverRole");
-		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "王科长"))
+		assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("王科长")))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverUnknown");
-		Amendment a = this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", "scjg-manager");
+		Amendment a = this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("scjg-manager"));
 		assertThat(((Amendment.TargetReplaced) a).replacement()).isEqualTo(reserve);
 		assertThat(this.ceremony.draw(task.getId()).digest()).isEqualTo(result.digest());
 		unzip(evidence(draw, true), dir);
 		assertThat(EvidencePackage.check(dir.resolve("draw-" + draw))).isEmpty();
-		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "演示作废", "scjg-officer1"))
+		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "演示作废", approval("scjg-officer1")))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.secondPerson");
 		// a result exists: voiding it and committing again would be drawing again until someone likes it
-		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "结果不理想", "scjg-manager"))
+		assertThatThrownBy(() -> this.ceremony.voidDraw(task.getId(), "结果不理想", approval("scjg-manager")))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.voidAfterResult");
 		assertThat(this.jdbc.queryForObject("select voided_at from draw where id = ?", java.sql.Timestamp.class, draw))
 			.isNull();
+	}
+
+	static SecondApprover.Approval approval(String username) {
+		return new SecondApprover.Approval(username, "Ordos-Demo-2026");
+	}
+
+	@Test
+	void theApproverConfirmsInPersonAndWrongPasswordsCountTowardsTheirLock() {
+		Task task = task();
+		long round = committed(task);
+		enterDrand(task, round);
+		this.ceremony.draw(task.getId());
+		long draw = drawId(task);
+		String selected = this.jdbc.queryForObject("select target_id from draw_selected where draw_id = ? and not reserve "
+				+ "and stratum like 'A/%' and position = 1", String.class, draw);
+		Long manager = this.accounts.findByUsername("scjg-manager").orElseThrow().getId();
+		try {
+			assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED",
+					new SecondApprover.Approval("scjg-manager", null)))
+				.isInstanceOf(DomainException.class).extracting("messageKey", "field")
+				.containsExactly("draw.refused.approverPassword", "approverPassword");
+			for (int attempt = 1; attempt <= 4; attempt++) {
+				SecondApprover.Approval wrong = new SecondApprover.Approval("scjg-manager", "not-the-password-" + attempt);
+				assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", wrong))
+					.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverPassword");
+			}
+			// the fifth wrong password locks the approver's account, as five failed sign-ins would
+			assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED",
+					new SecondApprover.Approval("scjg-manager", "still-wrong")))
+				.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverLocked");
+			assertThatThrownBy(() -> this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("scjg-manager")))
+				.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.approverLocked");
+			assertThat(this.jdbc.queryForObject("select count(*) from draw_amendment where draw_id = ?", Long.class, draw)).isZero();
+		}
+		finally {
+			this.failures.clear(manager);
+		}
+		this.ceremony.replaceTarget(task.getId(), selected, "DEREGISTERED", approval("scjg-manager"));
+		assertThat(this.jdbc.queryForObject("select count(*) from draw_amendment where draw_id = ?", Long.class, draw)).isOne();
 	}
 
 	@Test
@@ -318,7 +363,7 @@ class DrawCeremonyTests {
 		Task task = task();
 		long round = committed(task);
 		long first = drawId(task);
-		this.ceremony.voidDraw(task.getId(), "信标源永久失效（测试）", "scjg-manager");
+		this.ceremony.voidDraw(task.getId(), "信标源永久失效（测试）", approval("scjg-manager"));
 		assertThat(this.jdbc.queryForObject("select void_approver from draw where id = ?", String.class, first))
 			.isEqualTo("scjg-manager");
 		assertThat(state(task).name()).isEqualTo("CREATED");
@@ -349,7 +394,7 @@ class DrawCeremonyTests {
 		assertThatThrownBy(() -> this.ceremony.confirmTeams(task.getId(), result.digest()))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.infeasible");
 		// the inputs must change, so the draw is voided and the task starts again
-		this.ceremony.voidDraw(task.getId(), "生态环境局检查人员全部回避，需补充人员", "scjg-manager");
+		this.ceremony.voidDraw(task.getId(), "生态环境局检查人员全部回避，需补充人员", approval("scjg-manager"));
 		assertThat(state(task).name()).isEqualTo("CREATED");
 	}
 

@@ -115,7 +115,7 @@ class DrawPagesTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from draw_result where draw_id = ?", Long.class, drawId)).isOne();
 		String drawn = page(task);
 		assertThat(drawn).contains("id=\"draw-teams\"").contains("id=\"draw-history\"").contains("scjg-officer1");
-		step(task, "replace-target", "draw.refused.secondPerson", "target", "x", "reason", "DEREGISTERED", "approver", "scjg-officer1");
+		step(task, "replace-target", "draw.refused.secondPerson", "target", "x", "reason", "DEREGISTERED", "approver", "scjg-officer1", "approverPassword", "Ordos-Demo-2026");
 
 		String list = this.mvc.perform(get("/public/draws")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);

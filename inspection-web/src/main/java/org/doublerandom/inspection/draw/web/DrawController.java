@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.doublerandom.inspection.draw.DrawCeremonyService;
 import org.doublerandom.inspection.draw.DrawStore;
+import org.doublerandom.inspection.draw.SecondApprover;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.web.support.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -30,10 +31,21 @@ class DrawController {
 	record DrandForm(String round, String randomness, String signature) {
 	}
 
-	record AmendForm(String target, String department, String slot, String absent, String reason, String approver) {
+	record AmendForm(String target, String department, String slot, String absent, String reason, String approver,
+			String approverPassword) {
+
+		SecondApprover.Approval approval() {
+			return new SecondApprover.Approval(this.approver, this.approverPassword);
+		}
+
 	}
 
-	record VoidForm(String reason, String approver) {
+	record VoidForm(String reason, String approver, String approverPassword) {
+
+		SecondApprover.Approval approval() {
+			return new SecondApprover.Approval(this.approver, this.approverPassword);
+		}
+
 	}
 
 	record LotteryForm(String issue, String date, String numbers, String announcement) {
@@ -153,7 +165,7 @@ class DrawController {
 	@PostMapping("/replace-target")
 	String replaceTarget(@PathVariable Long id, @ModelAttribute AmendForm form, RedirectAttributes flash) {
 		return step(id, flash, "draw.done.amend",
-				() -> this.ceremony.replaceTarget(id, trim(form.target()), trim(form.reason()), trim(form.approver())));
+				() -> this.ceremony.replaceTarget(id, trim(form.target()), trim(form.reason()), form.approval()));
 	}
 
 	@PostMapping("/replace-inspector")
@@ -167,13 +179,13 @@ class DrawController {
 				throw new DomainException("draw.refused.slotNumber", "slot");
 			}
 			this.ceremony.replaceInspector(id, trim(form.target()), trim(form.department()), slot, trim(form.absent()),
-					trim(form.reason()), trim(form.approver()));
+					trim(form.reason()), form.approval());
 		});
 	}
 
 	@PostMapping("/void")
 	String voidDraw(@PathVariable Long id, @ModelAttribute VoidForm form, RedirectAttributes flash) {
-		return step(id, flash, "draw.done.void", () -> this.ceremony.voidDraw(id, form.reason(), trim(form.approver())));
+		return step(id, flash, "draw.done.void", () -> this.ceremony.voidDraw(id, form.reason(), form.approval()));
 	}
 
 	private static String trim(String value) {
