@@ -157,6 +157,40 @@ class DrawPagesTests {
 	}
 
 	@Test
+	void targetsOnAnotherOpenTasksListForTheSameItemAreExcludedAndAMergeIsOffered() throws Exception {
+		String tag = "drawmerge-" + System.nanoTime() % 100_000_000L;
+		DrawFixtures.targets(this.jdbc, tag, "A", "ACTIVE", 4);
+		DrawFixtures.targets(this.jdbc, tag, "B", "ACTIVE", 6);
+		Task first = DrawFixtures.task(this.plans, this.tasks, this.jdbc, tag, this.clock);
+		step(first, "precheck", "draw.done.precheck");
+		step(first, "freeze", "draw.done.freeze");
+		step(first, "commit", "draw.done.commit");
+		Long firstDraw = this.jdbc.queryForObject("select id from draw where task_id = ?", Long.class, first.getId());
+		long round = this.jdbc.queryForObject("select drand_round from draw where id = ?", Long.class, firstDraw);
+		this.clock.advanceSeconds(700);
+		byte[] signature = new byte[48];
+		for (int i = 0; i < 48; i++) {
+			signature[i] = (byte) (3 * i + 5);
+		}
+		step(first, "drand", "draw.done.source", "round", String.valueOf(round), "randomness",
+				Sha256.hex(Sha256.of(signature)), "signature", Sha256.hex(signature));
+		step(first, "run", "draw.done.run");
+		long drawn = this.jdbc.queryForObject("select count(*) from draw_selected where draw_id = ? and not reserve", Long.class,
+				firstDraw);
+		assertThat(drawn).isPositive();
+
+		// a second task over the same firms for the same item: the ones on the first task's list are not drawn again
+		Task second = DrawFixtures.task(this.plans, this.tasks, this.jdbc, tag, this.clock);
+		step(second, "precheck", "draw.done.precheck");
+		Long secondDraw = this.jdbc.queryForObject("select id from draw where task_id = ?", Long.class, second.getId());
+		assertThat(this.jdbc.queryForObject("select count(*) from draw_pool where draw_id = ? and excluded = 'IN_OPEN_TASK'",
+				Long.class, secondDraw)).isEqualTo(drawn);
+		assertThat(page(second)).contains("id=\"draw-merge-offer\"").contains(drawn + " 户检查对象已在其他在办任务中")
+			.contains("/plans/overlaps?year=");
+		assertThat(page(first)).doesNotContain("id=\"draw-merge-offer\"");
+	}
+
+	@Test
 	void theDemoJointDrawIsPublicWithItsDemoValuesMarkedAndAnUnknownDrawIsNotFound() throws Exception {
 		Long demo = this.jdbc.queryForObject("select d.id from draw d join draw_result r on r.draw_id = d.id where d.demo "
 				+ "order by d.id limit 1", Long.class);
