@@ -132,8 +132,22 @@ public class DisclosureService {
 
 	/** Every committed draw (voided ones too: they stay published next to their successor), newest first. */
 	public List<PublicDrawRow> draws() {
+		return draws(this.draws.committed(DRAW_LIMIT));
+	}
+
+	/**
+	 * The committed draws whose task matches the public listings' filter, newest first: one page of {@code size},
+	 * or, without a page, all of them up to {@link #DRAW_LIMIT}.
+	 */
+	public List<PublicDrawRow> draws(org.doublerandom.inspection.shared.PublicListFilter filter, Integer page, int size) {
+		var request = (page != null) ? org.springframework.data.domain.PageRequest.of(Math.max(page, 0), size)
+				: org.springframework.data.domain.PageRequest.of(0, DRAW_LIMIT);
+		return draws(this.draws.committed(filter, request).getContent());
+	}
+
+	private List<PublicDrawRow> draws(List<DrawStore.Stored> committed) {
 		List<PublicDrawRow> rows = new ArrayList<>();
-		for (DrawStore.Stored d : this.draws.committed(DRAW_LIMIT)) {
+		for (DrawStore.Stored d : committed) {
 			Optional<Task> task = this.tasks.findById(d.taskId());
 			Optional<DrawStore.StoredResult> result = this.draws.result(d.id());
 			rows.add(new PublicDrawRow(d.id(), d.taskId(), task.map(Task::getCode).orElse(null),

@@ -727,6 +727,12 @@ public class DrawCeremonyService {
 		return this.store.committed(200);
 	}
 
+	/** 抽取结果公示, filtered and paged in the database: a draw matches as its task does. */
+	public org.springframework.data.domain.Page<DrawStore.Stored> publicDraws(
+			org.doublerandom.inspection.shared.PublicListFilter filter, int page, int size) {
+		return this.store.committed(filter, org.springframework.data.domain.PageRequest.of(Math.max(page, 0), size));
+	}
+
 	public Optional<Task> taskOf(DrawStore.Stored draw) {
 		return this.tasks.findById(draw.taskId());
 	}

@@ -110,6 +110,13 @@ public interface DrawStore {
 	/** Committed draws, newest first (the public list). */
 	List<Stored> committed(int limit);
 
+	/**
+	 * Committed draws (voided ones too) whose task matches the public listings' filter, newest first, paged in the
+	 * database: a draw matches as its task does (department leading or taking part, schedule year, scope region).
+	 */
+	org.springframework.data.domain.Page<Stored> committed(org.doublerandom.inspection.shared.PublicListFilter filter,
+			org.springframework.data.domain.Pageable pageable);
+
 	/** Creates the live draw of the task, or rebuilds the unfrozen one's pool. */
 	long precheck(long taskId, PoolQuery query, String by, Instant at, boolean demo);
 

@@ -65,8 +65,12 @@ public class PlanService {
 
 	private final Clock clock;
 
+	private final PublicPlanListing publicListing;
+
 	public PlanService(Plans plans, ItemLists itemLists, Departments departments, ScopeCounts counts,
-			EntryTasks entryTasks, PlanDeadlines deadlines, CurrentActor actor, AuditTrail audit, Clock clock) {
+			EntryTasks entryTasks, PlanDeadlines deadlines, CurrentActor actor, AuditTrail audit, Clock clock,
+			PublicPlanListing publicListing) {
+		this.publicListing = publicListing;
 		this.plans = plans;
 		this.itemLists = itemLists;
 		this.departments = departments;
@@ -152,11 +156,17 @@ public class PlanService {
 		return lists;
 	}
 
-	/** Public notices: published versions and those amended or closed since. */
-	public Page<Plan> publicPlans(Integer year, int page, int size) {
-		Page<Plan> result = this.plans.findPublic(year, PageRequest.of(Math.max(page, 0), size));
-		result.forEach(PlanService::initialized);
-		return result;
+	/**
+	 * Public notices: published versions and those amended or closed since, filtered and paged in the database
+	 * (the filter's meaning is on {@link PublicPlanListing}).
+	 */
+	public Page<Plan> publicPlans(org.doublerandom.inspection.shared.PublicListFilter filter, int page, int size) {
+		Page<Long> ids = this.publicListing.find(filter, PageRequest.of(Math.max(page, 0), size));
+		Map<Long, Plan> byId = this.plans.findByIdIn(ids.getContent())
+			.stream()
+			.collect(Collectors.toMap(Plan::getId, p -> p));
+		// a version the listing found is public and stays so: it cannot be missing here
+		return ids.map(byId::get).map(PlanService::initialized);
 	}
 
 	public Plan publicPlan(Long id) {

@@ -21,10 +21,9 @@ public interface Plans {
 	 */
 	Page<Plan> search(Integer year, PlanType type, PlanState state, Long departmentId, Pageable pageable);
 
-	/** Public versions only (the public notices), newest first. */
-	Page<Plan> findPublic(Integer year, Pageable pageable);
-
 	Optional<Plan> findPublicById(Long id);
+
+	List<Plan> findByIdIn(Collection<Long> ids);
 
 	List<Plan> findByCodeOrderByVersionNoDesc(String code);
 

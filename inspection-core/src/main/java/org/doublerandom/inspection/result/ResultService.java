@@ -75,11 +75,15 @@ public class ResultService {
 
 	private final AttachmentPolicy attachmentPolicy;
 
+	private final PublicNoticeListing noticeListing;
+
 	public ResultService(InspectionResults results, Worklist worklist, ResultAttachments attachments, FollowUps followUps,
 			PublishedResults published, Terms terms, WorkingDays workingDays, CurrentActor actor,
 			AuditTrail audit, Clock clock, @Value("${inspection.results.deadline-working-days:20}") int deadlineDays,
 			@Value("${inspection.results.deadline-counts-start-day:false}") boolean startDayCounts,
-			@Value("${inspection.results.attachment-max-bytes:10485760}") long attachmentMaxBytes) {
+			@Value("${inspection.results.attachment-max-bytes:10485760}") long attachmentMaxBytes,
+			PublicNoticeListing noticeListing) {
+		this.noticeListing = noticeListing;
 		this.results = results;
 		this.worklist = worklist;
 		this.attachments = attachments;
@@ -457,6 +461,12 @@ public class ResultService {
 
 	public List<PublishedResults.Notice> notices() {
 		return this.published.notices(200);
+	}
+
+	/** 抽查结果公示 list, filtered and paged in the database (the filter's meaning is on {@link PublicNoticeListing}). */
+	public org.springframework.data.domain.Page<PublishedResults.Notice> notices(
+			org.doublerandom.inspection.shared.PublicListFilter filter, int page, int size) {
+		return this.noticeListing.find(filter, org.springframework.data.domain.PageRequest.of(Math.max(page, 0), size));
 	}
 
 	public PublishedResults.Notice notice(long taskId, long departmentId) {

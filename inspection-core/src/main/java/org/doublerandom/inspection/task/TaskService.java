@@ -48,8 +48,11 @@ public class TaskService {
 
 	private final Clock clock;
 
+	private final PublicTaskListing publicListing;
+
 	public TaskService(Tasks tasks, Plans plans, Departments departments, TaskCodeFormat codes, CurrentActor actor,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, PublicTaskListing publicListing) {
+		this.publicListing = publicListing;
 		this.tasks = tasks;
 		this.plans = plans;
 		this.departments = departments;
@@ -76,11 +79,19 @@ public class TaskService {
 		return task;
 	}
 
-	/** Task notices (任务公告): every task comes from a published plan and is public from its creation. */
-	public Page<Task> publicTasks(int page, int size) {
-		Page<Task> result = this.tasks.findAllByOrderByTaskYearDescSequenceNoDesc(PageRequest.of(Math.max(page, 0), size));
-		result.forEach(t -> t.getSubTasks().size());
-		return result;
+	/**
+	 * Task notices (任务公告): every task comes from a published plan and is public from its creation. Filtered and
+	 * paged in the database (the filter's meaning is on {@link PublicTaskListing}).
+	 */
+	public Page<Task> publicTasks(org.doublerandom.inspection.shared.PublicListFilter filter, int page, int size) {
+		Page<Long> ids = this.publicListing.find(filter, PageRequest.of(Math.max(page, 0), size));
+		java.util.Map<Long, Task> byId = this.tasks.findByIdIn(ids.getContent())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Task::getId, t -> t));
+		return ids.map(byId::get).map(t -> {
+			t.getSubTasks().size();
+			return t;
+		});
 	}
 
 	public Task publicTask(Long id) {

@@ -1,5 +1,7 @@
 package org.doublerandom.inspection.task;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -15,6 +17,8 @@ public interface Tasks {
 	Page<Task> findAllByOrderByTaskYearDescSequenceNoDesc(Pageable pageable);
 
 	Page<Task> findReadable(Long departmentId, Pageable pageable);
+
+	List<Task> findByIdIn(Collection<Long> ids);
 
 	boolean existsByPlanEntryId(Long planEntryId);
 

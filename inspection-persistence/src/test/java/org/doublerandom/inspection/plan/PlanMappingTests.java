@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * queries hide other departments' drafts; one version of a plan is worked on at a time; the scope count
  * groups the registry by credit class with every filter and the exclusion rule.
  */
-@DataJpaTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*JdbcScopeCounts"))
+@DataJpaTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(JdbcScopeCounts|JdbcPublicPlanListing)"))
 class PlanMappingTests {
 
 	static final Instant T0 = Instant.parse("2026-01-10T01:00:00Z");
@@ -40,6 +40,9 @@ class PlanMappingTests {
 
 	@Autowired
 	ScopeCounts counts;
+
+	@Autowired
+	PublicPlanListing publicListing;
 
 	@Autowired
 	TestEntityManager entityManager;
@@ -108,7 +111,10 @@ class PlanMappingTests {
 		this.plans.flush();
 		assertThat(this.plans.findReadable(other.getId(), this.scjg)).isPresent();
 		assertThat(this.plans.findPublicById(other.getId())).isPresent();
-		assertThat(this.plans.findPublic(2026, PageRequest.of(0, 20)).getContent()).extracting(Plan::getCode)
+		var publicIds = this.publicListing
+			.find(new org.doublerandom.inspection.shared.PublicListFilter(null, 2026, null), PageRequest.of(0, 20))
+			.getContent();
+		assertThat(this.plans.findByIdIn(publicIds)).extracting(Plan::getCode)
 			.contains("WSJK-2026-01").doesNotContain("SCJG-2026-01");
 	}
 

@@ -29,8 +29,13 @@ import org.doublerandom.inspection.draw.TargetSelection;
 import org.doublerandom.inspection.inspector.InspectorKind;
 import org.doublerandom.inspection.plan.TargetScope;
 import org.doublerandom.inspection.plan.persistence.JdbcScopeCounts;
+import org.doublerandom.inspection.shared.PublicListFilter;
+import org.doublerandom.inspection.task.persistence.PublicTaskMatch;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -113,6 +118,18 @@ class JdbcDrawStore implements DrawStore {
 	public List<Stored> committed(int limit) {
 		return this.jdbc.query("select " + DRAW_COLUMNS + " from draw where plan_hash is not null "
 				+ "order by committed_at desc, id desc limit :limit", new MapSqlParameterSource("limit", limit), STORED);
+	}
+
+	@Override
+	public Page<Stored> committed(PublicListFilter filter, Pageable pageable) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = " from draw d join task t on t.id = d.task_id where d.plan_hash is not null"
+				+ PublicTaskMatch.conditions(filter, params);
+		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+		List<Stored> rows = this.jdbc.query("select d." + DRAW_COLUMNS.replace(", ", ", d.") + where
+				+ " order by d.committed_at desc, d.id desc limit :limit offset :offset", params, STORED);
+		Long total = this.jdbc.queryForObject("select count(*)" + where, params, Long.class);
+		return new PageImpl<>(rows, pageable, (total != null) ? total : 0);
 	}
 
 	@Override

@@ -45,22 +45,6 @@ interface JpaPlans extends Plans, Repository<Plan, Long> {
 			@Param("department") Long departmentId, Pageable pageable);
 
 	@Override
-	@Query(value = """
-			select p from Plan p
-			where (:year is null or p.year = :year)
-			  and p.state in (org.doublerandom.inspection.plan.PlanState.PUBLISHED,
-			                  org.doublerandom.inspection.plan.PlanState.AMENDED,
-			                  org.doublerandom.inspection.plan.PlanState.CLOSED)
-			order by p.year desc, p.publishedAt desc, p.id desc""",
-			countQuery = """
-			select count(p) from Plan p
-			where (:year is null or p.year = :year)
-			  and p.state in (org.doublerandom.inspection.plan.PlanState.PUBLISHED,
-			                  org.doublerandom.inspection.plan.PlanState.AMENDED,
-			                  org.doublerandom.inspection.plan.PlanState.CLOSED)""")
-	Page<Plan> findPublic(@Param("year") Integer year, Pageable pageable);
-
-	@Override
 	@Query("""
 			select p from Plan p where p.id = :id
 			  and p.state in (org.doublerandom.inspection.plan.PlanState.PUBLISHED,

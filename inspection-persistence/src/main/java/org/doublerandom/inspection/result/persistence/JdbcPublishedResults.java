@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcPublishedResults implements PublishedResults {
 
-	private static final String NOTICE = """
+	static final String NOTICE = """
 			select r.task_id, r.department_id, p.code as plan_code, p.name as plan_name, t.code as task_code,
 			       t.name as task_name, e.selection = 'DIRECTED' as directed, d.name as authority, count(*) as n,
 			       max(r.published_at at time zone 'Asia/Shanghai')::date as last_published
@@ -27,7 +27,7 @@ class JdbcPublishedResults implements PublishedResults {
 			where r.state = 'PUBLISHED'
 			""";
 
-	private static final String GROUP = " group by r.task_id, r.department_id, p.code, p.name, t.code, t.name, e.selection, d.name ";
+	static final String GROUP = " group by r.task_id, r.department_id, p.code, p.name, t.code, t.name, e.selection, d.name ";
 
 	private final JdbcTemplate jdbc;
 
@@ -52,7 +52,7 @@ class JdbcPublishedResults implements PublishedResults {
 				taskId);
 	}
 
-	private static Notice notice(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static Notice notice(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Notice(rs.getLong("task_id"), rs.getLong("department_id"), rs.getString("plan_code"),
 				rs.getString("plan_name"), rs.getString("task_code"), rs.getString("task_name"), rs.getBoolean("directed"),
 				rs.getString("authority"), rs.getLong("n"), rs.getObject("last_published", LocalDate.class));

@@ -20,8 +20,10 @@ import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.plan.Plan;
 import org.doublerandom.inspection.plan.PlanEntry;
 import org.doublerandom.inspection.plan.PlanService;
+import org.doublerandom.inspection.shared.PublicListFilter;
 import org.doublerandom.inspection.task.Task;
 import org.doublerandom.inspection.task.TaskService;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -101,9 +103,16 @@ class OpenData {
 
 	/** One row per entry of every published (or since amended or closed) plan version. */
 	Dataset plans() {
+		return plans(PublicListFilter.none(), null);
+	}
+
+	/** The plans matching the public listings' filter: one page (20 versions) or, without a page, all. */
+	Dataset plans(PublicListFilter filter, Integer page) {
 		Map<Long, Department> departments = departments();
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Plan p : allPlans()) {
+		List<Plan> plans = (page != null)
+				? this.plans.publicPlans(filter, page, PublicFilterBar.PAGE_SIZE).getContent() : allPlans(filter);
+		for (Plan p : plans) {
 			for (PlanEntry e : p.getEntries()) {
 				Map<String, Object> row = planFields(p, departments);
 				row.putAll(entryFields(e, departments));
@@ -116,9 +125,16 @@ class OpenData {
 	}
 
 	Dataset tasks() {
+		return tasks(PublicListFilter.none(), null);
+	}
+
+	/** The tasks matching the public listings' filter: one page (20) or, without a page, all. */
+	Dataset tasks(PublicListFilter filter, Integer page) {
 		Map<Long, Department> departments = departments();
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (Task t : allTasks()) {
+		List<Task> tasks = (page != null)
+				? this.tasks.publicTasks(filter, page, PublicFilterBar.PAGE_SIZE).getContent() : allTasks(filter);
+		for (Task t : tasks) {
 			rows.add(taskFields(t, departments));
 		}
 		return new Dataset("tasks", List.of("taskId", "code", "name", "year", "joint", "leadDepartment", "departments",
@@ -127,8 +143,17 @@ class OpenData {
 	}
 
 	Dataset draws() {
+		return draws(this.disclosure.draws());
+	}
+
+	/** The draws whose task matches the public listings' filter: one page (20) or, without a page, all. */
+	Dataset draws(PublicListFilter filter, Integer page) {
+		return draws(this.disclosure.draws(filter, page, PublicFilterBar.PAGE_SIZE));
+	}
+
+	private Dataset draws(List<PublicDrawRow> draws) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (PublicDrawRow d : this.disclosure.draws()) {
+		for (PublicDrawRow d : draws) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("drawId", d.drawId());
 			row.put("taskId", d.taskId());
@@ -239,10 +264,10 @@ class OpenData {
 		return row;
 	}
 
-	private List<Plan> allPlans() {
+	private List<Plan> allPlans(PublicListFilter filter) {
 		List<Plan> all = new ArrayList<>();
 		for (int page = 0;; page++) {
-			Page<Plan> result = this.plans.publicPlans(null, page, 200);
+			Page<Plan> result = this.plans.publicPlans(filter, page, 200);
 			all.addAll(result.getContent());
 			if (result.isLast()) {
 				return all;
@@ -250,10 +275,10 @@ class OpenData {
 		}
 	}
 
-	private List<Task> allTasks() {
+	private List<Task> allTasks(PublicListFilter filter) {
 		List<Task> all = new ArrayList<>();
 		for (int page = 0;; page++) {
-			Page<Task> result = this.tasks.publicTasks(page, 200);
+			Page<Task> result = this.tasks.publicTasks(filter, page, 200);
 			all.addAll(result.getContent());
 			if (result.isLast()) {
 				return all;

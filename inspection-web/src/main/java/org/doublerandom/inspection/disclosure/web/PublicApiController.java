@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.doublerandom.inspection.disclosure.DisclosureService;
 import org.doublerandom.inspection.disclosure.EntityDraw;
 import org.doublerandom.inspection.disclosure.EntityResults;
@@ -12,6 +14,7 @@ import org.doublerandom.inspection.plan.PlanService;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.task.TaskService;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -31,7 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/public", produces = "application/json")
 class PublicApiController {
 
+	private static final String DEPARTMENT = "Department id (部门), as in the filter bar of the public pages and /api/public/items; "
+			+ "an unknown id is refused (400)";
+
+	private static final String YEAR = "Year, 2000 to 2100; outside is refused (400)";
+
+	private static final String REGION = "Banner/district (旗区), GB/T 2260 code such as 150602 (东胜区); an unknown code is "
+			+ "refused (400)";
+
+	private static final String PAGE = "Page from 0, 20 a page; without it, everything that matches";
+
 	private final OpenData data;
+
+	private final PublicFilterBar filterBar;
 
 	private final DisclosureService disclosure;
 
@@ -42,7 +57,8 @@ class PublicApiController {
 	private final MessageSource messages;
 
 	PublicApiController(OpenData data, DisclosureService disclosure, PlanService plans, TaskService tasks,
-			MessageSource messages) {
+			MessageSource messages, PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.data = data;
 		this.disclosure = disclosure;
 		this.plans = plans;
@@ -56,10 +72,20 @@ class PublicApiController {
 		return this.data.items(department).rows();
 	}
 
-	/** One row per entry of every published plan version. */
+	/**
+	 * One row per entry of every published plan version; the filters are those of the public listings
+	 * (docs/open-data.md), and {@code page} gives 20 plan versions a page instead of all.
+	 */
 	@GetMapping("/plans")
-	List<Map<String, Object>> plans() {
-		return this.data.plans().rows();
+	@Operation(summary = "抽查计划公告: one row per entry of each published plan version",
+			description = "A plan version matches a department that owns it or leads or takes part in one of its entries, "
+					+ "a year by its plan year, a banner/district if an entry's target scope covers it (an entry "
+					+ "without a region limit covers the whole city).")
+	List<Map<String, Object>> plans(@Parameter(description = DEPARTMENT) @RequestParam(name = "department", required = false) Long department,
+			@Parameter(description = YEAR) @RequestParam(name = "year", required = false) Integer year,
+			@Parameter(description = REGION) @RequestParam(name = "region", required = false) String region,
+			@Parameter(description = PAGE) @RequestParam(name = "page", required = false) Integer page) {
+		return this.data.plans(this.filterBar.filter(department, year, region), page).rows();
 	}
 
 	@GetMapping("/plans/{id}")
@@ -68,8 +94,14 @@ class PublicApiController {
 	}
 
 	@GetMapping("/tasks")
-	List<Map<String, Object>> tasks() {
-		return this.data.tasks().rows();
+	@Operation(summary = "抽查任务公告: the tasks, newest first",
+			description = "A task matches a department that leads it or takes part, a year its schedule overlaps, "
+					+ "a banner/district its entry's target scope covers (no region limit: the whole city).")
+	List<Map<String, Object>> tasks(@Parameter(description = DEPARTMENT) @RequestParam(name = "department", required = false) Long department,
+			@Parameter(description = YEAR) @RequestParam(name = "year", required = false) Integer year,
+			@Parameter(description = REGION) @RequestParam(name = "region", required = false) String region,
+			@Parameter(description = PAGE) @RequestParam(name = "page", required = false) Integer page) {
+		return this.data.tasks(this.filterBar.filter(department, year, region), page).rows();
 	}
 
 	@GetMapping("/tasks/{id}")
@@ -78,8 +110,13 @@ class PublicApiController {
 	}
 
 	@GetMapping("/draws")
-	List<Map<String, Object>> draws() {
-		return this.data.draws().rows();
+	@Operation(summary = "抽取结果公示: the committed draws (voided ones too), newest first",
+			description = "A draw matches the filters as its task does (see /api/public/tasks).")
+	List<Map<String, Object>> draws(@Parameter(description = DEPARTMENT) @RequestParam(name = "department", required = false) Long department,
+			@Parameter(description = YEAR) @RequestParam(name = "year", required = false) Integer year,
+			@Parameter(description = REGION) @RequestParam(name = "region", required = false) String region,
+			@Parameter(description = PAGE) @RequestParam(name = "page", required = false) Integer page) {
+		return this.data.draws(this.filterBar.filter(department, year, region), page).rows();
 	}
 
 	/** 市场主体查询: by a part of the name or the start of the credit code, 20 a page. */

@@ -3,14 +3,21 @@ package org.doublerandom.inspection.draw.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.doublerandom.inspection.draw.DrawCeremonyService;
 import org.doublerandom.inspection.draw.DrawStore;
 import org.doublerandom.inspection.task.Task;
+import org.doublerandom.inspection.shared.PublicListFilter;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
+import org.doublerandom.inspection.web.support.PublicFilterForm;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
@@ -27,19 +34,26 @@ class PublicDrawController {
 
 	private final org.doublerandom.inspection.organization.OrganizationService organization;
 
+	private final PublicFilterBar filterBar;
+
 	PublicDrawController(DrawCeremonyService ceremony, org.doublerandom.inspection.organization.OrganizationService organization,
-			@Value("${inspection.draw.public-full-evidence:false}") boolean fullEvidence) {
+			@Value("${inspection.draw.public-full-evidence:false}") boolean fullEvidence, PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.ceremony = ceremony;
 		this.organization = organization;
 		this.fullEvidence = fullEvidence;
 	}
 
 	@GetMapping("/public/draws")
-	String list(Model model) {
+	String list(@ModelAttribute("filter") PublicFilterForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		PublicListFilter filter = this.filterBar.resolve(form, binding);
+		Page<DrawStore.Stored> result = this.ceremony.publicDraws(filter, form.pageOrFirst(), PublicFilterBar.PAGE_SIZE);
+		this.filterBar.show(model, "/public/draws", form, filter, result, response);
 		Map<DrawStore.Stored, Task> draws = new LinkedHashMap<>();
-		this.ceremony.publicDraws().forEach(d -> this.ceremony.taskOf(d).ifPresent(t -> draws.put(d, t)));
+		result.forEach(d -> this.ceremony.taskOf(d).ifPresent(t -> draws.put(d, t)));
 		model.addAttribute("draws", draws);
-		return "draw/public-list";
+		return PublicFilterBar.view(request, "draw/public-list");
 	}
 
 	@GetMapping("/public/draws/{id}")

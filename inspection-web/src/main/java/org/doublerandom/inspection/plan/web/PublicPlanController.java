@@ -4,17 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.organization.Region;
 import org.doublerandom.inspection.plan.Plan;
 import org.doublerandom.inspection.plan.PlanService;
+import org.doublerandom.inspection.shared.PublicListFilter;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
+import org.doublerandom.inspection.web.support.PublicFilterForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** 抽查计划公告: published plans (and versions amended or closed since) on the public site, without sign-in. */
 @Controller
@@ -26,20 +31,24 @@ class PublicPlanController {
 
 	private final org.doublerandom.inspection.target.TargetService targets;
 
-	PublicPlanController(PlanService plans, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets) {
+	private final PublicFilterBar filterBar;
+
+	PublicPlanController(PlanService plans, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets,
+			PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.targets = targets;
 		this.plans = plans;
 		this.organization = organization;
 	}
 
 	@GetMapping("/public/plans")
-	String list(@RequestParam(name = "year", required = false) Integer year,
-			@RequestParam(name = "page", required = false) Integer page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		model.addAttribute("result", this.plans.publicPlans(year, (page != null) ? page : 0, 20));
-		model.addAttribute("listUrl", (year != null) ? "/public/plans?year=" + year : "/public/plans");
+	String list(@ModelAttribute("filter") PublicFilterForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		PublicListFilter filter = this.filterBar.resolve(form, binding);
+		var result = this.plans.publicPlans(filter, form.pageOrFirst(), PublicFilterBar.PAGE_SIZE);
+		this.filterBar.show(model, "/public/plans", form, filter, result, response);
 		reference(model);
-		return (htmx != null) ? "plan/public-list :: results" : "plan/public-list";
+		return PublicFilterBar.view(request, "plan/public-list");
 	}
 
 	@GetMapping("/public/plans/{id}")

@@ -6,15 +6,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.result.InspectionResult;
 import org.doublerandom.inspection.result.PublishedResults;
 import org.doublerandom.inspection.result.ResultService;
 import org.doublerandom.inspection.result.Terms;
+import org.doublerandom.inspection.shared.PublicListFilter;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
+import org.doublerandom.inspection.web.support.PublicFilterForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -30,15 +37,21 @@ class PublicResultController {
 
 	private final OrganizationService organization;
 
-	PublicResultController(ResultService results, OrganizationService organization) {
+	private final PublicFilterBar filterBar;
+
+	PublicResultController(ResultService results, OrganizationService organization, PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.results = results;
 		this.organization = organization;
 	}
 
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("notices", this.results.notices());
-		return "result/public-list";
+	String list(@ModelAttribute("filter") PublicFilterForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		PublicListFilter filter = this.filterBar.resolve(form, binding);
+		var result = this.results.notices(filter, form.pageOrFirst(), PublicFilterBar.PAGE_SIZE);
+		this.filterBar.show(model, "/public/results", form, filter, result, response);
+		return PublicFilterBar.view(request, "result/public-list");
 	}
 
 	@GetMapping("/tasks/{id}")

@@ -4,15 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.task.TaskService;
+import org.doublerandom.inspection.shared.PublicListFilter;
+import org.doublerandom.inspection.web.support.PublicFilterBar;
+import org.doublerandom.inspection.web.support.PublicFilterForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** 抽查任务公告: tasks on the public site with the inspecting authority and, once drawn, the number of targets. */
 @Controller
@@ -24,22 +29,26 @@ class PublicTaskController {
 
 	private final org.doublerandom.inspection.target.TargetService targets;
 
-	PublicTaskController(TaskService tasks, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets) {
+	private final PublicFilterBar filterBar;
+
+	PublicTaskController(TaskService tasks, OrganizationService organization, org.doublerandom.inspection.target.TargetService targets,
+			PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.targets = targets;
 		this.tasks = tasks;
 		this.organization = organization;
 	}
 
 	@GetMapping("/public/tasks")
-	String list(@RequestParam(name = "page", required = false) Integer page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		var result = this.tasks.publicTasks((page != null) ? page : 0, 20);
-		model.addAttribute("result", result);
+	String list(@ModelAttribute("filter") PublicFilterForm form, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		PublicListFilter filter = this.filterBar.resolve(form, binding);
+		var result = this.tasks.publicTasks(filter, form.pageOrFirst(), PublicFilterBar.PAGE_SIZE);
+		this.filterBar.show(model, "/public/tasks", form, filter, result, response);
 		model.addAttribute("entries", result.getContent().stream()
 			.collect(Collectors.toMap(org.doublerandom.inspection.task.Task::getId, this.tasks::entryOf)));
-		model.addAttribute("listUrl", "/public/tasks");
 		departments(model);
-		return (htmx != null) ? "task/public-list :: results" : "task/public-list";
+		return PublicFilterBar.view(request, "task/public-list");
 	}
 
 	@GetMapping("/public/tasks/{id}")
