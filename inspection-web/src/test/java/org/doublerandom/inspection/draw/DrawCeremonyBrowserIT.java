@@ -107,6 +107,27 @@ class DrawCeremonyBrowserIT extends BrowserTestSupport {
 			assertThat(page.textContent("#flash-message")).contains("抽取已完成");
 			screenshot(page, "draw-ceremony-drawn");
 			assertThat(page.locator("#draw-teams tbody tr").count()).isPositive();
+			// 当面复核: the approver types their own password; a wrong one changes nothing
+			String selected = this.jdbc.queryForObject("select s.target_id from draw_selected s join draw d on d.id = s.draw_id "
+					+ "where d.task_id = ? and d.voided_at is null and not s.reserve and exists (select 1 from draw_selected r "
+					+ "where r.draw_id = s.draw_id and r.reserve and r.stratum = s.stratum) order by s.stratum, s.position limit 1",
+					String.class, task.getId());
+			page.fill("#rt-target", selected);
+			page.fill("#rt-reason", "DEREGISTERED");
+			page.fill("#rt-approver", "scjg-manager");
+			page.fill("#rt-approver-password", "not-the-password");
+			page.click("#replace-target-form button[type=submit]");
+			page.waitForLoadState();
+			assertThat(page.textContent("#draw-refusal")).contains("scjg-manager").contains("密码不正确");
+			screenshot(page, "draw-approver-refused");
+			page.fill("#rt-target", selected);
+			page.fill("#rt-reason", "DEREGISTERED");
+			page.fill("#rt-approver", "scjg-manager");
+			page.fill("#rt-approver-password", "Ordos-Demo-2026");
+			page.click("#replace-target-form button[type=submit]");
+			page.waitForLoadState();
+			assertThat(page.textContent("#flash-message")).contains("变更已记录");
+			screenshot(page, "draw-amended");
 			page.click("#draw-confirm");
 			page.waitForLoadState();
 			assertThat(page.textContent("#flash-message")).contains("检查组已确认");
