@@ -150,9 +150,42 @@ class DrawCeremonyBenchmark {
 		Phase stream = Phase.median(streams);
 		Phase select = Phase.median(selections);
 
-		DrawStore.StoredResult[] drawn = new DrawStore.StoredResult[1];
+		String parts = "";
+		if (Boolean.getBoolean("inspection.bench.parts")) {
+			// what the draw spends its time on, in a transaction rolled back (it warms the JIT for the draw below, so
+			// it is off by default)
+			List<SourceValue> values = List.of(new SourceValue.DrandValue(draw.drandRound(), Sha256.hex(Sha256.of(signature)),
+					Sha256.hex(signature)));
+			TransactionTemplate rolledBack = new TransactionTemplate(this.transactions);
+			parts = rolledBack.execute(status -> {
+				Draw[] d = new Draw[1];
+				Phase inputs = Phase.time(this, () -> {
+					this.store.roster(drawId);
+					this.store.conflicts(drawId);
+					this.store.history(drawId);
+				});
+				Phase run = Phase.time(this, () -> d[0] = Draw.run(plan, this.store.candidates(drawId),
+						this.store.strataCounts(drawId), this.store.roster(drawId), this.store.conflicts(drawId),
+						this.store.history(drawId), values));
+				Phase encode = Phase.time(this, () -> d[0].result().encode());
+				Phase stored = Phase.time(this, () -> this.store.storeResult(drawId, d[0].result(), "bench", this.clock.instant()));
+				status.setRollbackOnly();
+				return String.format("""
+
+						The draw's parts (`-Dinspection.bench.parts=true`, measured before the draw in a transaction rolled back):
+
+						| part | wall s | thread CPU s | JVM CPU s | PostgreSQL CPU s |
+						|---|---|---|---|---|
+						| read roster, conflicts, history | %s |
+						| Draw.run: read them again, stream and rank the pool, match | %s |
+						| result.json: one canonical pass (hash and length) | %s |
+						| storeResult: encode, COPY result.json, COPY the rows | %s |
+						""", inputs.row(), run.row(), encode.row(), stored.row());
+			});
+		}
+		DrawStore.ResultSummary[] drawn = new DrawStore.ResultSummary[1];
 		Phase run = Phase.time(this, () -> drawn[0] = this.ceremony.draw(task.getId()));
-		DrawStore.StoredResult result = drawn[0];
+		DrawStore.ResultSummary result = drawn[0];
 		long slots = this.jdbc.queryForObject("select count(*) from draw_team_slot where draw_id = ?", Long.class, drawId);
 		long pool = this.store.count(drawId, DrawStore.InputFile.POOL);
 		long eligible = this.store.strataCounts(drawId).values().stream().mapToLong(Long::longValue).sum();
@@ -187,8 +220,8 @@ class DrawCeremonyBenchmark {
 				""", TARGETS, strata, pool, eligible, fill, load[0], os.getAvailableProcessors(), precheck.row(), stream.row(),
 				select.row(), select.wall() / stream.wall(), (select.jvm() + select.postgres()) / (stream.jvm() + stream.postgres()),
 				freeze.row(), commit.row(), result.selectedCount(), slots, run.row(),
-				Phase.sum(freeze, commit, run).row(true), selections.stream().map(Phase::wall).toList(),
-				streams.stream().map(Phase::wall).toList(), result.digest());
+				Phase.sum(freeze, commit, run).row(true), selections.stream().map(Phase::rounded).toList(),
+				streams.stream().map(Phase::rounded).toList(), result.digest()) + parts;
 		Files.createDirectories(Path.of("target", "bench"));
 		Files.writeString(Path.of("target", "bench", "draw-ceremony.md"), md);
 		System.out.println("\nDRAW-CEREMONY-BENCH\n" + md + "\nmeasured on " + LocalDate.now() + ", "
@@ -225,6 +258,10 @@ class DrawCeremonyBenchmark {
 				s = new Phase(s.wall + p.wall, s.thread + p.thread, s.jvm + p.jvm, s.postgres + p.postgres);
 			}
 			return s;
+		}
+
+		double rounded() {
+			return Math.round(this.wall * 100) / 100.0;
 		}
 
 		String row() {
