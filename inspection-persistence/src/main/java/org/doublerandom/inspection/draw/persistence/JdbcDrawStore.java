@@ -42,8 +42,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The draw's tables in SQL. The pool is built with one INSERT … SELECT over the registry (no row travels to
- * the application); results go in JDBC batches; the canonical files stream out in collation "C" order, which
- * is the bytewise order the spec requires.
+ * the application); the result goes in by COPY (result.json streamed into its row, then the selected targets
+ * and the team slots); the canonical files stream out by COPY in collation "C" order, which is the bytewise
+ * order the spec requires.
  */
 @Repository
 class JdbcDrawStore implements DrawStore {
