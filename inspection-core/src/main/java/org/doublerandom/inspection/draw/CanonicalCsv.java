@@ -39,14 +39,18 @@ public final class CanonicalCsv {
 	public record FileDigest(String sha256, long rows, String merkleRoot) {
 	}
 
-	/** Writes a canonical file line by line (lines must already come in order) and hashes it on the way. */
+	/**
+	 * Writes a canonical file line by line (lines must already come in order) and hashes it on the way: the
+	 * file's SHA-256 on the caller's thread, its Merkle tree on a second one (a large pool's tree is about
+	 * four hashes a row, its file hash a fraction of one).
+	 */
 	public static final class Writer {
 
 		private final OutputStream out;
 
 		private final MessageDigest digest = Sha256.newDigest();
 
-		private final MerkleTree.Builder merkle = new MerkleTree.Builder();
+		private final MerkleTree.BackgroundBuilder merkle = new MerkleTree.BackgroundBuilder();
 
 		private final String what;
 
@@ -55,24 +59,65 @@ public final class CanonicalCsv {
 		public Writer(OutputStream out, String header, String what) {
 			this.out = out;
 			this.what = what;
-			emit(header);
+			emit(header.getBytes(StandardCharsets.US_ASCII));
 		}
 
+		private byte[] previousBytes;
+
 		public void add(String line) {
-			if (this.previous != null && this.previous.compareTo(line) >= 0) {
-				throw new DrawInputException(this.what + ": rows must be unique and in ascending order ('" + this.previous
+			String before = previous();
+			if (before != null && before.compareTo(line) >= 0) {
+				throw new DrawInputException(this.what + ": rows must be unique and in ascending order ('" + before
 						+ "' before '" + line + "')");
 			}
 			this.previous = line;
-			this.merkle.add(line.getBytes(StandardCharsets.US_ASCII));
+			this.previousBytes = null;
+			byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+			this.merkle.add(bytes);
+			emit(bytes);
+		}
+
+		/**
+		 * A line given as its UTF-8 bytes (a database's COPY output), without building a {@code String} for each
+		 * of millions of rows. Exactly {@link #add(String)} of the decoded line: an ASCII line (every canonical
+		 * one) is compared and written as it is, anything else goes through {@code add(String)}.
+		 */
+		public void addUtf8(byte[] line) {
+			boolean ascii = true;
+			for (byte b : line) {
+				if (b < 0) {
+					ascii = false;
+					break;
+				}
+			}
+			if (!ascii || (this.previous != null && this.previousBytes == null)) {
+				add(new String(line, StandardCharsets.UTF_8));
+				return;
+			}
+			// for ASCII, unsigned byte order is String order (UTF-16 code units)
+			if (this.previousBytes != null && java.util.Arrays.compareUnsigned(this.previousBytes, line) >= 0) {
+				throw new DrawInputException(this.what + ": rows must be unique and in ascending order ('" + previous()
+						+ "' before '" + new String(line, StandardCharsets.US_ASCII) + "')");
+			}
+			this.previousBytes = line;
+			this.merkle.add(line);
 			emit(line);
 		}
 
-		private void emit(String line) {
-			byte[] bytes = (line + "\n").getBytes(StandardCharsets.US_ASCII);
-			this.digest.update(bytes);
+		private String previous() {
+			if (this.previousBytes != null) {
+				this.previous = new String(this.previousBytes, StandardCharsets.US_ASCII);
+				this.previousBytes = null;
+			}
+			return this.previous;
+		}
+
+		private void emit(byte[] line) {
+			this.digest.update(line);
+			this.digest.update((byte) '\n');
 			try {
-				this.out.write(bytes);
+				this.out.write(line);
+				this.out.write('\n');
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -80,7 +125,8 @@ public final class CanonicalCsv {
 		}
 
 		public FileDigest finish() {
-			return new FileDigest(Sha256.hex(this.digest.digest()), this.merkle.count(), Sha256.hex(this.merkle.root()));
+			MerkleTree.Builder tree = this.merkle.finish();
+			return new FileDigest(Sha256.hex(this.digest.digest()), tree.count(), Sha256.hex(tree.root()));
 		}
 
 	}

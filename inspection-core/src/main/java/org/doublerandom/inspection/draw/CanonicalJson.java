@@ -1,13 +1,9 @@
 package org.doublerandom.inspection.draw;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,18 +29,18 @@ public final class CanonicalJson {
 	}
 
 	public static byte[] bytes(Object value) {
-		return write(value).getBytes(StandardCharsets.UTF_8);
-	}
-
-	public static String write(Object value) {
-		StringBuilder out = new StringBuilder();
+		Utf8 out = new Utf8(null);
 		try {
-			write(value, out);
+			out.value(value);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return out.toString();
+		return out.toByteArray();
+	}
+
+	public static String write(Object value) {
+		return new String(bytes(value), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -52,114 +48,223 @@ public final class CanonicalJson {
 	 * million slots is written without ever holding its text in memory.
 	 */
 	public static void write(Object value, OutputStream out) throws IOException {
-		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-		write(value, writer);
-		writer.flush();
+		Utf8 utf8 = new Utf8(out);
+		utf8.value(value);
+		utf8.flush();
+		out.flush();
 	}
 
 	/** SHA-256 of the canonical bytes, computed while streaming them. */
 	public static byte[] hash(Object value) {
+		return measure(value).sha256();
+	}
+
+	/** SHA-256 and length of the canonical bytes. */
+	public record Measure(byte[] sha256, long length) {
+	}
+
+	/** Hashes and counts the canonical bytes in one streaming pass, without holding them. */
+	public static Measure measure(Object value) {
 		MessageDigest digest = Sha256.newDigest();
+		long[] length = new long[1];
+		OutputStream hashing = new OutputStream() {
+
+			@Override
+			public void write(int b) {
+				digest.update((byte) b);
+				length[0]++;
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) {
+				digest.update(b, off, len);
+				length[0] += len;
+			}
+
+		};
 		try {
-			write(value, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+			write(value, hashing);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return digest.digest();
+		return new Measure(digest.digest(), length[0]);
 	}
 
-	private static void write(Object value, Appendable out) throws IOException {
-		if (value instanceof String s) {
-			string(s, out);
-		}
-		else if (value instanceof Integer || value instanceof Long) {
-			long n = ((Number) value).longValue();
-			if (Math.abs(n) > MAX_SAFE) {
-				throw new IllegalArgumentException("integer outside ±2^53: " + n);
-			}
-			out.append(Long.toString(n));
-		}
-		else if (value instanceof Map<?, ?> map) {
-			TreeMap<String, Object> sorted = new TreeMap<>();
-			map.forEach((k, v) -> sorted.put((String) k, v));
-			out.append('{');
-			boolean first = true;
-			for (Map.Entry<String, Object> e : sorted.entrySet()) {
-				if (!first) {
-					out.append(',');
-				}
-				first = false;
-				string(e.getKey(), out);
-				out.append(':');
-				write(e.getValue(), out);
-			}
-			out.append('}');
-		}
-		else if (value instanceof Collection<?> list) {
-			out.append('[');
-			boolean first = true;
-			for (Object item : list) {
-				if (!first) {
-					out.append(',');
-				}
-				first = false;
-				write(item, out);
-			}
-			out.append(']');
-		}
-		else {
-			throw new IllegalArgumentException("not allowed in canonical JSON: " + value);
-		}
-	}
+	/**
+	 * The writer: canonical JSON straight into UTF-8 bytes (a result of tens of megabytes is mostly ids and hex,
+	 * and going through chars, a {@code Writer} and a charset encoder cost as much again as the rest).
+	 * Into a growing buffer when {@code out} is null, else in chunks into {@code out}.
+	 */
+	private static final class Utf8 {
 
-	private static void string(String s, Appendable out) throws IOException {
-		if (plain(s)) {
-			out.append('"').append(s).append('"');
-			return;
+		private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+		private final OutputStream out;
+
+		private byte[] buffer = new byte[1 << 16];
+
+		private int n;
+
+		Utf8(OutputStream out) {
+			this.out = out;
 		}
-		out.append('"');
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (Character.isSurrogate(c)) {
-				boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
-						&& Character.isLowSurrogate(s.charAt(i + 1));
-				if (!paired) {
-					throw new IllegalArgumentException("lone surrogate in a string");
-				}
-				out.append(c).append(s.charAt(++i));
-				continue;
+
+		private void room(int bytes) throws IOException {
+			if (this.n + bytes <= this.buffer.length) {
+				return;
 			}
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\b' -> out.append("\\b");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\f' -> out.append("\\f");
-				case '\r' -> out.append("\\r");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
+			if (this.out != null) {
+				flush();
+				if (bytes <= this.buffer.length) {
+					return;
+				}
+			}
+			this.buffer = java.util.Arrays.copyOf(this.buffer, Math.max(this.n + bytes, 2 * this.buffer.length));
+		}
+
+		void flush() throws IOException {
+			if (this.out != null && this.n > 0) {
+				this.out.write(this.buffer, 0, this.n);
+				this.n = 0;
+			}
+		}
+
+		byte[] toByteArray() {
+			return java.util.Arrays.copyOf(this.buffer, this.n);
+		}
+
+		private void put(int b) throws IOException {
+			if (this.n == this.buffer.length) {
+				room(1);
+			}
+			this.buffer[this.n++] = (byte) b;
+		}
+
+		void value(Object value) throws IOException {
+			if (value instanceof String s) {
+				string(s);
+			}
+			else if (value instanceof Integer || value instanceof Long) {
+				long v = ((Number) value).longValue();
+				if (Math.abs(v) > MAX_SAFE) {
+					throw new IllegalArgumentException("integer outside ±2^53: " + v);
+				}
+				String digits = Long.toString(v);
+				room(digits.length());
+				for (int i = 0; i < digits.length(); i++) {
+					this.buffer[this.n++] = (byte) digits.charAt(i);
+				}
+			}
+			else if (value instanceof Map<?, ?> map) {
+				put('{');
+				boolean first = true;
+				for (Map.Entry<?, ?> e : inKeyOrder(map)) {
+					if (!first) {
+						put(',');
 					}
-					else {
-						out.append(c);
+					first = false;
+					string((String) e.getKey());
+					put(':');
+					value(e.getValue());
+				}
+				put('}');
+			}
+			else if (value instanceof Collection<?> list) {
+				put('[');
+				boolean first = true;
+				for (Object item : list) {
+					if (!first) {
+						put(',');
+					}
+					first = false;
+					value(item);
+				}
+				put(']');
+			}
+			else {
+				throw new IllegalArgumentException("not allowed in canonical JSON: " + value);
+			}
+		}
+
+		/**
+		 * The members sorted by key (UTF-16 code units, {@code String}'s order). A map whose keys already come
+		 * in that order (the result's millions of small objects are built so) is written as it is, without
+		 * sorting a copy.
+		 */
+		@SuppressWarnings("unchecked")
+		private static Iterable<? extends Map.Entry<?, ?>> inKeyOrder(Map<?, ?> map) {
+			String previous = null;
+			for (Object key : map.keySet()) {
+				String k = (String) key;
+				if (previous != null && previous.compareTo(k) >= 0) {
+					TreeMap<String, Object> sorted = new TreeMap<>();
+					map.forEach((kk, v) -> sorted.put((String) kk, v));
+					return sorted.entrySet();
+				}
+				previous = k;
+			}
+			return ((Map<Object, Object>) map).entrySet();
+		}
+
+		/** Escapes only {@code "}, {@code \\} and control characters; everything else as UTF-8. */
+		private void string(String s) throws IOException {
+			int length = s.length();
+			// at most 6 bytes a char (a control character's escape), and 2 for the quotes
+			room(2 + 6 * length);
+			byte[] b = this.buffer;
+			int p = this.n;
+			b[p++] = '"';
+			for (int i = 0; i < length; i++) {
+				char c = s.charAt(i);
+				if (c < 0x80) {
+					if (c >= 0x20 && c != '"' && c != '\\') {
+						b[p++] = (byte) c;
+						continue;
+					}
+					b[p++] = '\\';
+					switch (c) {
+						case '"' -> b[p++] = '"';
+						case '\\' -> b[p++] = '\\';
+						case '\b' -> b[p++] = 'b';
+						case '\t' -> b[p++] = 't';
+						case '\n' -> b[p++] = 'n';
+						case '\f' -> b[p++] = 'f';
+						case '\r' -> b[p++] = 'r';
+						default -> {
+							b[p++] = 'u';
+							b[p++] = '0';
+							b[p++] = '0';
+							b[p++] = HEX[c >> 4];
+							b[p++] = HEX[c & 0xf];
+						}
 					}
 				}
+				else if (c < 0x800) {
+					b[p++] = (byte) (0xc0 | (c >> 6));
+					b[p++] = (byte) (0x80 | (c & 0x3f));
+				}
+				else if (Character.isSurrogate(c)) {
+					boolean paired = Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1));
+					if (!paired) {
+						throw new IllegalArgumentException("lone surrogate in a string");
+					}
+					int cp = Character.toCodePoint(c, s.charAt(++i));
+					b[p++] = (byte) (0xf0 | (cp >> 18));
+					b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+					b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+					b[p++] = (byte) (0x80 | (cp & 0x3f));
+				}
+				else {
+					b[p++] = (byte) (0xe0 | (c >> 12));
+					b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+					b[p++] = (byte) (0x80 | (c & 0x3f));
+				}
 			}
+			b[p++] = '"';
+			this.n = p;
 		}
-		out.append('"');
-	}
 
-	/** Nothing to escape and no surrogate to check: the common case of ids, hashes and codes. */
-	private static boolean plain(String s) {
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** Reads JSON of the same subset; maps keep their order, numbers are {@code Long}. */

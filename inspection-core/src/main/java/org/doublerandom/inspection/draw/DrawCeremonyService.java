@@ -530,7 +530,7 @@ public class DrawCeremonyService {
 	private DrawStore.Stored committedUndrawn(Task task) {
 		DrawStore.Stored draw = this.store.live(task.getId()).filter(DrawStore.Stored::isCommitted)
 			.orElseThrow(() -> new DomainException("draw.refused.notCommitted"));
-		if (this.store.result(draw.id()).isPresent()) {
+		if (this.store.resultSummary(draw.id()).isPresent()) {
 			throw new DomainException("draw.refused.alreadyDrawn");
 		}
 		return draw;
@@ -541,17 +541,18 @@ public class DrawCeremonyService {
 	 * press, or a concurrent one, returns the stored result; there is no path to draw again.
 	 */
 	@Transactional
-	public DrawStore.StoredResult draw(long taskId) {
+	public DrawStore.ResultSummary draw(long taskId) {
 		Actor me = this.actor.get();
 		Task task = runnable(me, taskId, "draw.run");
 		return draw(task, me.username());
 	}
 
-	private DrawStore.StoredResult draw(Task task, String by) {
+	private DrawStore.ResultSummary draw(Task task, String by) {
 		DrawStore.Stored live = this.store.live(task.getId()).filter(DrawStore.Stored::isCommitted)
 			.orElseThrow(() -> new DomainException("draw.refused.notCommitted"));
 		DrawStore.Stored draw = this.store.lock(live.id()).orElseThrow();
-		Optional<DrawStore.StoredResult> done = this.store.result(draw.id());
+		// the stored row's fields answer; result.json (tens of megabytes for a city) is not read back
+		Optional<DrawStore.ResultSummary> done = this.store.resultSummary(draw.id());
 		if (done.isPresent()) {
 			return done.get();
 		}
@@ -566,7 +567,7 @@ public class DrawCeremonyService {
 			fault.run();
 		}
 		task.recordDraw(result.result().selection().selectedIds().size(), at);
-		DrawStore.StoredResult stored = this.store.result(draw.id()).orElseThrow();
+		DrawStore.ResultSummary stored = this.store.resultSummary(draw.id()).orElseThrow();
 		this.audit.success("draw.run", "draw", task.getId(), task.getCode() + " draw " + draw.id() + ": seed " + stored.seed()
 				+ ", " + stored.selectedCount() + " selected, " + stored.status()
 				+ (stored.infeasible() != null ? " " + stored.infeasible() : "") + ", digest " + stored.digest());
@@ -602,7 +603,8 @@ public class DrawCeremonyService {
 		Actor me = this.actor.get();
 		Task task = runnable(me, taskId, "draw.confirm");
 		DrawStore.Stored draw = this.store.live(taskId).orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
-		DrawStore.StoredResult result = this.store.result(draw.id()).orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
+		DrawStore.ResultSummary result = this.store.resultSummary(draw.id())
+			.orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
 		if (!"ASSIGNED".equals(result.status())) {
 			throw new DomainException("draw.refused.infeasible");
 		}
@@ -653,7 +655,7 @@ public class DrawCeremonyService {
 	private Amendment amend(Task task, String by, String approver, java.util.function.Function<Instant, Amendment.Request> request) {
 		DrawStore.Stored draw = this.store.live(task.getId()).orElseThrow(() -> new DomainException("draw.refused.notDrawn"));
 		this.store.lock(draw.id());
-		if (this.store.result(draw.id()).isEmpty()) {
+		if (this.store.resultSummary(draw.id()).isEmpty()) {
 			throw new DomainException("draw.refused.notDrawn");
 		}
 		Draw replayed = rerun(draw);
@@ -690,7 +692,7 @@ public class DrawCeremonyService {
 			.orElseThrow(() -> new DomainException("draw.refused.notCommitted"));
 		// a void is for a source gone for good (before any randomness is known) or a matching without a
 		// solution; voiding a result someone dislikes and committing again would be a re-roll (重抽)
-		if (this.store.result(draw.id()).filter(result -> !"INFEASIBLE".equals(result.status())).isPresent()) {
+		if (this.store.resultSummary(draw.id()).filter(result -> !"INFEASIBLE".equals(result.status())).isPresent()) {
 			throw new DomainException("draw.refused.voidAfterResult");
 		}
 		this.store.voidDraw(draw.id(), reason.strip(), me.username(), approver, now());

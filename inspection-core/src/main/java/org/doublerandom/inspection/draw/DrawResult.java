@@ -21,9 +21,30 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 
 	/** The result as canonical JSON values; its long lists are lazy views over the records. */
 	public Map<String, Object> toJson() {
+		return encode().json();
+	}
+
+	/**
+	 * {@code result.json} ready to stream: its values (lazy views), its digest and the exact length of its
+	 * canonical bytes, found in the one pass that hashes the body, so it can be stored without ever being
+	 * held in memory (tens of megabytes for a city-wide draw).
+	 */
+	public record Encoded(Map<String, Object> json, String digest, long length) {
+
+		public void writeTo(OutputStream out) throws IOException {
+			CanonicalJson.write(this.json, out);
+		}
+
+	}
+
+	public Encoded encode() {
 		Map<String, Object> json = body();
-		json.put("digest", Sha256.hex(CanonicalJson.hash(json)));
-		return json;
+		CanonicalJson.Measure body = CanonicalJson.measure(json);
+		String digest = Sha256.hex(body.sha256());
+		json.put("digest", digest);
+		// the body is a non-empty object, so the digest adds exactly one member: ,"digest":"<64 hex digits>"
+		long length = body.length() + (",\"digest\":\"" + digest + "\"").length();
+		return new Encoded(json, digest, length);
 	}
 
 	public byte[] canonicalBytes() {
@@ -108,12 +129,13 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 		return json;
 	}
 
+	/** Keys put in their canonical order, so the writer need not sort a copy for each of a million slots. */
 	static Map<String, Object> slotJson(MatchingOutcome.SlotAssignment s) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("target", s.target());
+		Map<String, Object> m = new LinkedHashMap<>(8);
 		m.put("department", s.department());
-		m.put("slot", s.slot());
 		m.put("inspector", s.inspector());
+		m.put("slot", s.slot());
+		m.put("target", s.target());
 		return m;
 	}
 
@@ -123,7 +145,12 @@ public record DrawResult(byte[] planHash, byte[] seed, TargetSelection.Selection
 			@Override
 			public Object get(int index) {
 				TargetSelection.Ranked r = list.get(index);
-				return Map.of("id", r.id(), "rank", r.rankHex(), "pos", firstPosition + index);
+				// keys in canonical order (see slotJson)
+				Map<String, Object> m = new LinkedHashMap<>(4);
+				m.put("id", r.id());
+				m.put("pos", firstPosition + index);
+				m.put("rank", r.rankHex());
+				return m;
 			}
 
 			@Override

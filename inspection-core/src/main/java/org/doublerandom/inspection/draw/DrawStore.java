@@ -83,6 +83,11 @@ public interface DrawStore {
 			int selectedCount, Instant drawnAt, String drawnBy) {
 	}
 
+	/** A stored result without its {@code result.json}: what the ceremony needs to answer and to decide. */
+	record ResultSummary(String seed, String digest, String status, String infeasible, int selectedCount, Instant drawnAt,
+			String drawnBy) {
+	}
+
 	record StoredAmendment(int seq, String type, String targetId, String replacement, String reason, String amendmentJson,
 			String requestedBy, String approver, Instant recordedAt) {
 	}
@@ -153,6 +158,9 @@ public interface DrawStore {
 	List<HistoryRow> history(long drawId);
 
 	Optional<StoredResult> result(long drawId);
+
+	/** The stored result's fields without reading {@code result.json} back. */
+	Optional<ResultSummary> resultSummary(long drawId);
 
 	void storeResult(long drawId, DrawResult result, String by, Instant at);
 

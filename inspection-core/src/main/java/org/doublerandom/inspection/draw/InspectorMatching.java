@@ -86,10 +86,15 @@ public final class InspectorMatching {
 
 	}
 
-	private record Slot(String target, GroupDef group, int j, byte[] rank, long prefix) {
+	/**
+	 * A slot to fill, with its target's team and hard-rule lists looked up once (the fill may pass over the
+	 * slots several times, once per slack).
+	 */
+	private record Slot(String target, GroupDef group, int j, byte[] rank, long prefix, int[] team, int[] conflicted,
+			int[] lastOnes) {
 
-		Slot(String target, GroupDef group, int j, byte[] rank) {
-			this(target, group, j, rank, java.nio.ByteBuffer.wrap(rank).getLong());
+		Slot(String target, GroupDef group, int j, byte[] rank, int[] team, int[] conflicted, int[] lastOnes) {
+			this(target, group, j, rank, java.nio.ByteBuffer.wrap(rank).getLong(), team, conflicted, lastOnes);
 		}
 
 		/** Unsigned order of the first 8 bytes decides almost always; the full rank and label otherwise. */
@@ -206,11 +211,14 @@ public final class InspectorMatching {
 	}
 
 	private List<Slot> slotsOf(Collection<String> targets) {
-		List<Slot> slots = new ArrayList<>();
+		List<Slot> slots = new ArrayList<>(targets.size() * this.slotsPerTarget);
 		for (String t : targets) {
+			int[] team = this.teams.get(t);
+			int[] conflicted = this.conflicts.get(t);
+			int[] lastOnes = this.last.get(t);
 			for (GroupDef g : this.groups) {
 				for (int j = g.firstSlot; j < g.firstSlot + g.slotCount; j++) {
-					slots.add(new Slot(t, g, j, this.ranks.rank(Ranks.SLOT, Slot.label(t, g, j))));
+					slots.add(new Slot(t, g, j, this.ranks.rank(Ranks.SLOT, Slot.label(t, g, j)), team, conflicted, lastOnes));
 				}
 			}
 		}
@@ -224,7 +232,6 @@ public final class InspectorMatching {
 
 	/** Runs the draw's matching for the selected targets. Call once. */
 	public MatchingOutcome match(List<String> selected) {
-		List<Slot> order = slotsOf(selected);
 		for (String t : selected) {
 			int[] team = new int[this.slotsPerTarget];
 			Arrays.fill(team, -1);
@@ -232,6 +239,7 @@ public final class InspectorMatching {
 				throw new DrawInputException("target " + t + " is selected twice");
 			}
 		}
+		List<Slot> order = slotsOf(selected);
 		List<MatchingOutcome.Group> reports = new ArrayList<>();
 		for (GroupDef g : this.groups) {
 			List<Slot> slots = order.stream().filter(s -> s.group() == g).toList();
@@ -264,7 +272,7 @@ public final class InspectorMatching {
 		}
 		List<MatchingOutcome.SlotAssignment> result = new ArrayList<>(order.size());
 		for (Slot s : order) {
-			int i = this.teams.get(s.target())[s.group().teamOffset + s.j() - s.group().firstSlot];
+			int i = s.team()[s.group().teamOffset + s.j() - s.group().firstSlot];
 			result.add(new MatchingOutcome.SlotAssignment(s.target(), s.group().department, s.j(), this.roster.get(i).inspectorId()));
 		}
 		return new MatchingOutcome.Assigned(result, reports);
@@ -277,7 +285,7 @@ public final class InspectorMatching {
 			this.draw[i] = 0;
 		}
 		for (Slot s : slots) {
-			this.teams.get(s.target())[g.teamOffset + s.j() - g.firstSlot] = -1;
+			s.team()[g.teamOffset + s.j() - g.firstSlot] = -1;
 		}
 		TreeSet<Long> queue = new TreeSet<>();
 		for (int i : g.members) {
@@ -286,9 +294,9 @@ public final class InspectorMatching {
 		long mask = (1L << POS_BITS) - 1;
 		List<Long> capped = new ArrayList<>();
 		for (Slot s : slots) {
-			int[] team = this.teams.get(s.target());
-			int[] conflicted = this.conflicts.get(s.target());
-			int[] lastOnes = this.last.get(s.target());
+			int[] team = s.team();
+			int[] conflicted = s.conflicted();
+			int[] lastOnes = s.lastOnes();
 			int chosen = -1;
 			capped.clear();
 			for (long k : queue) {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -184,36 +183,92 @@ public final class TargetSelection {
 		}
 	}
 
-	/** A max-heap of the lowest ranks seen; the root is the worst of those kept. */
+	/** The first 8 bytes of a rank as a long, big-endian: their unsigned order is the ranks' order on those bytes. */
+	private static final java.lang.invoke.VarHandle PREFIX = java.lang.invoke.MethodHandles
+		.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+	/** A kept candidate; the prefix decides almost every comparison without touching the arrays. */
+	private record Entry(long prefix, String id, byte[] rank) {
+
+		/** Exactly {@link Ranks#compare}: unsigned rank order, then the id. */
+		static int compare(Entry a, Entry b) {
+			int c = Long.compareUnsigned(a.prefix, b.prefix);
+			return (c != 0) ? c : Ranks.compare(a.rank, a.id, b.rank, b.id);
+		}
+
+	}
+
+	/**
+	 * A max-heap (an array, root at 0) of the lowest ranks seen; the root is the worst of those kept. A
+	 * candidate better than the root replaces it. Which candidates it keeps is the k lowest of all offered,
+	 * whatever the order of arrival, so the sorted result is the same bytes.
+	 */
 	private static final class Heap {
 
 		final int capacity;
 
-		final PriorityQueue<Ranked> queue;
+		private Entry[] entries;
+
+		private int size;
 
 		long seen;
 
 		Heap(int capacity) {
 			this.capacity = capacity;
-			this.queue = new PriorityQueue<>(Math.max(1, Math.min(capacity, 1 << 16)),
-					(a, b) -> Ranks.compare(b.rank(), b.id(), a.rank(), a.id()));
+			this.entries = new Entry[Math.max(1, Math.min(capacity, 1 << 10))];
 		}
 
 		void offer(String id, byte[] rank) {
-			if (this.queue.size() < this.capacity) {
-				this.queue.add(new Ranked(id, rank.clone()));
+			long prefix = (long) PREFIX.get(rank, 0);
+			if (this.size < this.capacity) {
+				if (this.size == this.entries.length) {
+					this.entries = java.util.Arrays.copyOf(this.entries, Math.min(this.capacity, 2 * this.size));
+				}
+				Entry e = new Entry(prefix, id, rank.clone());
+				int i = this.size++;
+				// sift up: parents are worse (greater) or equal
+				while (i > 0) {
+					int parent = (i - 1) >>> 1;
+					if (Entry.compare(this.entries[parent], e) >= 0) {
+						break;
+					}
+					this.entries[i] = this.entries[parent];
+					i = parent;
+				}
+				this.entries[i] = e;
 				return;
 			}
-			Ranked worst = this.queue.peek();
-			if (Ranks.compare(rank, id, worst.rank(), worst.id()) < 0) {
-				this.queue.poll();
-				this.queue.add(new Ranked(id, rank.clone()));
+			Entry worst = this.entries[0];
+			int c = Long.compareUnsigned(prefix, worst.prefix);
+			if (c > 0 || (c == 0 && Ranks.compare(rank, id, worst.rank, worst.id) >= 0)) {
+				return;
 			}
+			Entry e = new Entry(prefix, id, rank.clone());
+			// replace the root and sift down: the greater child moves up
+			int i = 0;
+			int half = this.size >>> 1;
+			while (i < half) {
+				int child = 2 * i + 1;
+				int right = child + 1;
+				if (right < this.size && Entry.compare(this.entries[right], this.entries[child]) > 0) {
+					child = right;
+				}
+				if (Entry.compare(e, this.entries[child]) >= 0) {
+					break;
+				}
+				this.entries[i] = this.entries[child];
+				i = child;
+			}
+			this.entries[i] = e;
 		}
 
 		List<Ranked> sorted() {
-			List<Ranked> list = new ArrayList<>(this.queue);
-			list.sort((a, b) -> Ranks.compare(a.rank(), a.id(), b.rank(), b.id()));
+			Entry[] kept = java.util.Arrays.copyOf(this.entries, this.size);
+			java.util.Arrays.sort(kept, Entry::compare);
+			List<Ranked> list = new ArrayList<>(kept.length);
+			for (Entry e : kept) {
+				list.add(new Ranked(e.id, e.rank));
+			}
 			return Collections.unmodifiableList(list);
 		}
 

@@ -51,4 +51,18 @@ class EvidencePackageTests {
 		assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"assignment\":{\"groups\":[");
 	}
 
+	@Test
+	void theEncodedResultKnowsItsLengthAndDigestBeforeItIsWritten() throws Exception {
+		DrawResult result = DrawVectors.vectorDraw().draw().result();
+		byte[] bytes = result.canonicalBytes();
+		DrawResult.Encoded encoded = result.encode();
+		assertThat(encoded.length()).isEqualTo(bytes.length);
+		// the published test vector's digest (docs/draw-algorithm.md §17)
+		assertThat(encoded.digest()).isEqualTo("81ad52fca805559cfece55121426f01209592677d17264ad1ede040d5f5c004b")
+			.isEqualTo(((java.util.Map<?, ?>) CanonicalJson.parse(bytes)).get("digest"));
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		encoded.writeTo(out);
+		assertThat(out.toByteArray()).isEqualTo(bytes);
+	}
+
 }

@@ -37,6 +37,20 @@ class MerkleTreeTests {
 	}
 
 	@Test
+	void theRootBuiltOnASecondThreadIsTheSameBytesAtEveryBatchBoundary() {
+		int batch = MerkleTree.BackgroundBuilder.BATCH;
+		for (int n : new int[] { 0, 1, 2, 3, batch - 1, batch, batch + 1, 3 * batch + 5, 16 * batch + 1, 40 * batch + 7 }) {
+			List<byte[]> rows = rows(n);
+			MerkleTree.BackgroundBuilder background = new MerkleTree.BackgroundBuilder();
+			rows.forEach(background::add);
+			MerkleTree.Builder built = background.finish();
+			assertThat(built.count()).as("n = %d", n).isEqualTo(n);
+			assertThat(built.root()).as("n = %d", n).isEqualTo(MerkleTree.root(rows));
+		}
+		assertThat(MerkleTree.root(rows(batch + 1))).isEqualTo(mth(rows(batch + 1)));
+	}
+
+	@Test
 	void everyRowHasAnInclusionProofAndAnotherRowDoesNot() {
 		for (int n = 1; n <= 17; n++) {
 			List<byte[]> rows = rows(n);

@@ -108,6 +108,25 @@ class TargetSelectionTests {
 	}
 
 	@Test
+	void theBoundedHeapsKeepExactlyWhatSortingEveryCandidateKeeps() {
+		// 30 % of 20,000 in four strata: thousands of replacements at the heaps' roots
+		List<PoolRow> pool = pool(20_000);
+		TargetSelection.Selection s = TargetSelection.select(plan(rate(3000, 7)), SEED, CandidateStream.of(pool));
+		Ranks ranks = new Ranks(SEED);
+		for (TargetSelection.Stratum stratum : s.strata()) {
+			List<String> all = new ArrayList<>();
+			pool.stream().filter(r -> r.stratumKey().equals(stratum.key())).forEach(r -> all.add(r.targetId()));
+			all.sort((a, b) -> Ranks.compare(ranks.rank(Ranks.TARGET, a), a, ranks.rank(Ranks.TARGET, b), b));
+			List<String> kept = new ArrayList<>();
+			stratum.selected().forEach(r -> kept.add(r.id()));
+			stratum.reserves().forEach(r -> kept.add(r.id()));
+			assertThat(stratum.k()).isEqualTo(1500);
+			assertThat(kept).isEqualTo(all.subList(0, 1507));
+			stratum.selected().forEach(r -> assertThat(r.rank()).isEqualTo(ranks.rank(Ranks.TARGET, r.id())));
+		}
+	}
+
+	@Test
 	void theRankIsSha256OfSeedAndTargetLabel() {
 		TargetSelection.Selection s = TargetSelection.select(plan(rate(500, 0)), SEED, CandidateStream.of(pool(100)));
 		TargetSelection.Ranked first = s.strata().get(0).selected().get(0);

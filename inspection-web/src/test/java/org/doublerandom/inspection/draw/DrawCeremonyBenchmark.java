@@ -1,5 +1,7 @@
 package org.doublerandom.inspection.draw;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.doublerandom.inspection.plan.CreditBand;
 import org.doublerandom.inspection.plan.EntryDetails;
@@ -109,19 +111,13 @@ class DrawCeremonyBenchmark {
 
 		Task task = task();
 		DrawFixtures.as(this.users, "scjg-officer1");
-		long t = System.nanoTime();
-		this.ceremony.precheck(task.getId());
-		double precheck = seconds(t);
+		Phase precheck = Phase.time(this, () -> this.ceremony.precheck(task.getId()));
 		long drawId = this.jdbc.queryForObject("select id from draw where task_id = ? and voided_at is null", Long.class,
 				task.getId());
 		this.jdbc.execute("analyze draw_pool");
 
-		t = System.nanoTime();
-		this.ceremony.freeze(task.getId());
-		double freeze = seconds(t);
-		t = System.nanoTime();
-		this.ceremony.commit(task.getId());
-		double commit = seconds(t);
+		Phase freeze = Phase.time(this, () -> this.ceremony.freeze(task.getId()));
+		Phase commit = Phase.time(this, () -> this.ceremony.commit(task.getId()));
 		DrawStore.Stored draw = this.store.find(drawId).orElseThrow();
 		this.clock.advanceSeconds(700);
 		byte[] signature = new byte[48];
@@ -136,53 +132,96 @@ class DrawCeremonyBenchmark {
 		// (a) and (b) alternately, three times each, in read-only transactions like the draw's own
 		TransactionTemplate readOnly = new TransactionTemplate(this.transactions);
 		readOnly.setReadOnly(true);
-		List<Double> streams = new ArrayList<>();
-		List<Double> selections = new ArrayList<>();
-		long[] rows = new long[1];
+		List<Phase> streams = new ArrayList<>();
+		List<Phase> selections = new ArrayList<>();
 		TargetSelection.Selection[] selection = new TargetSelection.Selection[1];
 		for (int run = 0; run < 3; run++) {
-			streams.add(timed(() -> readOnly.execute(s -> {
+			streams.add(Phase.time(this, () -> readOnly.execute(s -> {
 				long[] n = new long[1];
 				this.store.candidates(drawId).forEach((id, key) -> n[0] += id.length() + key.length());
-				rows[0] = n[0];
 				return n[0];
 			})));
-			selections.add(timed(() -> readOnly.execute(s -> {
+			selections.add(Phase.time(this, () -> readOnly.execute(s -> {
 				SortedMap<String, Long> counts = this.store.strataCounts(drawId);
 				selection[0] = TargetSelection.select(plan, seed, this.store.candidates(drawId), counts);
 				return 0L;
 			})));
 		}
-		double stream = streams.stream().sorted().toList().get(1);
-		double select = selections.stream().sorted().toList().get(1);
+		Phase stream = Phase.median(streams);
+		Phase select = Phase.median(selections);
 
-		t = System.nanoTime();
-		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
-		double drawn = seconds(t);
+		String parts = "";
+		if (Boolean.getBoolean("inspection.bench.parts")) {
+			// what the draw spends its time on, in a transaction rolled back (it warms the JIT for the draw below, so
+			// it is off by default)
+			List<SourceValue> values = List.of(new SourceValue.DrandValue(draw.drandRound(), Sha256.hex(Sha256.of(signature)),
+					Sha256.hex(signature)));
+			TransactionTemplate rolledBack = new TransactionTemplate(this.transactions);
+			parts = rolledBack.execute(status -> {
+				Draw[] d = new Draw[1];
+				Phase inputs = Phase.time(this, () -> {
+					this.store.roster(drawId);
+					this.store.conflicts(drawId);
+					this.store.history(drawId);
+				});
+				Phase run = Phase.time(this, () -> d[0] = Draw.run(plan, this.store.candidates(drawId),
+						this.store.strataCounts(drawId), this.store.roster(drawId), this.store.conflicts(drawId),
+						this.store.history(drawId), values));
+				Phase encode = Phase.time(this, () -> d[0].result().encode());
+				Phase stored = Phase.time(this, () -> this.store.storeResult(drawId, d[0].result(), "bench", this.clock.instant()));
+				status.setRollbackOnly();
+				return String.format("""
+
+						The draw's parts (`-Dinspection.bench.parts=true`, measured before the draw in a transaction rolled back):
+
+						| part | wall s | thread CPU s | JVM CPU s | PostgreSQL CPU s |
+						|---|---|---|---|---|
+						| read roster, conflicts, history | %s |
+						| Draw.run: read them again, stream and rank the pool, match | %s |
+						| result.json: one canonical pass (hash and length) | %s |
+						| storeResult: encode, COPY result.json, COPY the rows | %s |
+						""", inputs.row(), run.row(), encode.row(), stored.row());
+			});
+		}
+		DrawStore.ResultSummary[] drawn = new DrawStore.ResultSummary[1];
+		Phase run = Phase.time(this, () -> drawn[0] = this.ceremony.draw(task.getId()));
+		DrawStore.ResultSummary result = drawn[0];
 		long slots = this.jdbc.queryForObject("select count(*) from draw_team_slot where draw_id = ?", Long.class, drawId);
 		long pool = this.store.count(drawId, DrawStore.InputFile.POOL);
 		long eligible = this.store.strataCounts(drawId).values().stream().mapToLong(Long::longValue).sum();
 		int strata = selection[0].strata().size();
 		assertThat(result.selectedCount()).isEqualTo(selection[0].selectedIds().size());
 		assertThat(strata).isGreaterThanOrEqualTo(700);
+		double[] load = new double[3];
+		java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		load[0] = os.getSystemLoadAverage();
 
 		String md = String.format("""
-				Registry: %,d targets in %d strata (pool %,d rows, %,d eligible; filled and analysed in %.0f s)
+				Registry: %,d targets in %d strata (pool %,d rows, %,d eligible; filled and analysed in %.0f s). Load average
+				at the end: %.1f on %d cores.
 
-				| step | wall s |
-				|---|---|
-				| pre-check (INSERT … SELECT of the pool, with exclusion reasons) | %.2f |
-				| (a) stream the frozen pool's (identifier, stratum) columns out of PostgreSQL (median of 3) | %.2f |
-				| (b) selection: strata GROUP BY + the same stream ranked into bounded heaps (median of 3) | %.2f |
-				| (b) ÷ (a) | **%.2f** (target ≤ 1.5) |
-				| freeze (roster, conflicts, history; triggers) | %.2f |
-				| commit (stream and hash the four files, plan) | %.2f |
-				| draw (seed, selection, matching, store %,d selected + reserves and %,d team slots) | %.2f |
-				| freeze + commit + draw | **%.2f** (target < 20) |
+				CPU columns: *thread* is the calling thread (ThreadMXBean), *JVM* the whole test JVM (all its threads, with
+				the ranking thread and the garbage collector), *PostgreSQL* every process of the embedded cluster (its
+				backends, writer and checkpointer, from /proc). On a shared machine the wall time grows with the load; the
+				CPU times do not.
 
-				All (b) runs: %s; all (a) runs: %s. Result digest %s.
-				""", TARGETS, strata, pool, eligible, fill, precheck, stream, select, select / stream, freeze, commit,
-				result.selectedCount(), slots, drawn, freeze + commit + drawn, selections, streams, result.digest());
+				| step | wall s | thread CPU s | JVM CPU s | PostgreSQL CPU s |
+				|---|---|---|---|---|
+				| pre-check (INSERT … SELECT of the pool, with exclusion reasons) | %s |
+				| (a) stream the frozen pool's (identifier, stratum) columns out of PostgreSQL (median of 3) | %s |
+				| (b) selection: strata counts + the same stream ranked into bounded heaps (median of 3) | %s |
+				| (b) ÷ (a) | **%.2f** wall (target ≤ 1.5); %.2f in JVM + PostgreSQL CPU | | | |
+				| freeze (roster, conflicts, history, strata; triggers) | %s |
+				| commit (stream and hash the four files, Merkle root, plan) | %s |
+				| draw (seed, selection, matching, store %,d selected + reserves and %,d team slots) | %s |
+				| freeze + commit + draw | %s |
+
+				Target for freeze + commit + draw: under 20 s (wall). All (b) runs (wall): %s; all (a) runs: %s. Result digest %s.
+				""", TARGETS, strata, pool, eligible, fill, load[0], os.getAvailableProcessors(), precheck.row(), stream.row(),
+				select.row(), select.wall() / stream.wall(), (select.jvm() + select.postgres()) / (stream.jvm() + stream.postgres()),
+				freeze.row(), commit.row(), result.selectedCount(), slots, run.row(),
+				Phase.sum(freeze, commit, run).row(true), selections.stream().map(Phase::rounded).toList(),
+				streams.stream().map(Phase::rounded).toList(), result.digest()) + parts;
 		Files.createDirectories(Path.of("target", "bench"));
 		Files.writeString(Path.of("target", "bench", "draw-ceremony.md"), md);
 		System.out.println("\nDRAW-CEREMONY-BENCH\n" + md + "\nmeasured on " + LocalDate.now() + ", "
@@ -190,14 +229,97 @@ class DrawCeremonyBenchmark {
 				+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
 	}
 
-	private static double seconds(long since) {
-		return (System.nanoTime() - since) / 1e9;
+	/** Wall time and CPU time of one step, in seconds. */
+	record Phase(double wall, double thread, double jvm, double postgres) {
+
+		private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+		static Phase time(DrawCeremonyBenchmark bench, Runnable work) {
+			long pg = bench.postgresCpuTicks();
+			long jvm = processCpu();
+			long thread = THREADS.getCurrentThreadCpuTime();
+			long wall = System.nanoTime();
+			work.run();
+			return new Phase((System.nanoTime() - wall) / 1e9, (THREADS.getCurrentThreadCpuTime() - thread) / 1e9,
+					(processCpu() - jvm) / 1e9, (bench.postgresCpuTicks() - pg) / 100.0);
+		}
+
+		static Phase time(DrawCeremonyBenchmark bench, Supplier<?> work) {
+			return time(bench, (Runnable) work::get);
+		}
+
+		static Phase median(List<Phase> runs) {
+			return runs.stream().sorted(java.util.Comparator.comparingDouble(Phase::wall)).toList().get(runs.size() / 2);
+		}
+
+		static Phase sum(Phase... phases) {
+			Phase s = new Phase(0, 0, 0, 0);
+			for (Phase p : phases) {
+				s = new Phase(s.wall + p.wall, s.thread + p.thread, s.jvm + p.jvm, s.postgres + p.postgres);
+			}
+			return s;
+		}
+
+		double rounded() {
+			return Math.round(this.wall * 100) / 100.0;
+		}
+
+		String row() {
+			return row(false);
+		}
+
+		String row(boolean bold) {
+			String wall = String.format(bold ? "**%.2f**" : "%.2f", this.wall);
+			return String.format("%s | %.2f | %.2f | %.2f", wall, this.thread, this.jvm, this.postgres);
+		}
+
+		private static long processCpu() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+		}
+
 	}
 
-	private static double timed(LongSupplier work) {
-		long t = System.nanoTime();
-		work.getAsLong();
-		return Math.round(seconds(t) * 100) / 100.0;
+	private long postmaster;
+
+	/** utime + stime (clock ticks, 100 a second) of the embedded PostgreSQL's postmaster and all its children. */
+	long postgresCpuTicks() {
+		if (this.postmaster == 0) {
+			long backend = this.jdbc.queryForObject("select pg_backend_pid()", Long.class);
+			this.postmaster = Long.parseLong(stat(backend)[4]);
+		}
+		long ticks = 0;
+		try (var procs = Files.list(Path.of("/proc"))) {
+			for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+				long pid = Long.parseLong(p.getFileName().toString());
+				String[] f = stat(pid);
+				if (f != null && (pid == this.postmaster || Long.parseLong(f[4]) == this.postmaster)) {
+					// ppid(4) … utime(14) stime(15), and cutime(16) cstime(17) of children that have exited
+					ticks += Long.parseLong(f[14]) + Long.parseLong(f[15]) + Long.parseLong(f[16]) + Long.parseLong(f[17]);
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return 0;
+		}
+		return ticks;
+	}
+
+	/** /proc/pid/stat after the command name, indexed by proc(5)'s field numbers (3 = state), or null if gone. */
+	private static String[] stat(long pid) {
+		try {
+			String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
+			String[] f = new String[rest.length + 3];
+			System.arraycopy(rest, 0, f, 3, rest.length);
+			return f;
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
 	}
 
 	/** A published SCJG plan over the bench city: rates 1 %, 2 %, 10 %, 30 % for A–D, 不低于 (ceiling). */

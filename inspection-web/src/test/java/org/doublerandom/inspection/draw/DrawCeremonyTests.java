@@ -160,8 +160,8 @@ class DrawCeremonyTests {
 		assertThatThrownBy(() -> this.ceremony.draw(task.getId())).isInstanceOf(DomainException.class)
 			.extracting("messageKey").isEqualTo("draw.refused.sourcesMissing");
 		enterDrand(task, round);
-		DrawStore.StoredResult first = this.ceremony.draw(task.getId());
-		DrawStore.StoredResult second = this.ceremony.draw(task.getId());
+		DrawStore.ResultSummary first = this.ceremony.draw(task.getId());
+		DrawStore.ResultSummary second = this.ceremony.draw(task.getId());
 		assertThat(second.digest()).isEqualTo(first.digest());
 		assertThat(state(task).name()).isEqualTo("DRAWN");
 		assertThat(this.jdbc.queryForObject("select count(*) from draw_result where draw_id = ?", Long.class, drawId(task)))
@@ -169,7 +169,20 @@ class DrawCeremonyTests {
 		// A: count 1 (the class total, shared by Hamilton); B: 50 % of 6 over two regions (3+3 → 2+2); C: 50 % of 4 (2+2 → 1+1)
 		assertThat(first.selectedCount()).isEqualTo(1 + 4 + 2);
 		unzip(evidence(drawId(task), true), dir);
-		assertThat(EvidencePackage.check(dir.resolve("draw-" + drawId(task)))).isEmpty();
+		Path pkg = dir.resolve("draw-" + drawId(task));
+		assertThat(EvidencePackage.check(pkg)).isEmpty();
+		// the files streamed by COPY are the rows' lines in bytewise order; result.json is the stored bytes, whose digest
+		// the draw answered with
+		StringBuilder pool = new StringBuilder("target_id,credit_class,region,excluded\n");
+		this.jdbc.queryForList("select target_id || ',' || stratum_values || ',' || coalesce(excluded, '') from draw_pool "
+				+ "where draw_id = ? order by convert_to(target_id, 'UTF8')", String.class, drawId(task))
+			.forEach(line -> pool.append(line).append('\n'));
+		assertThat(Files.readString(pkg.resolve("pool.csv"))).isEqualTo(pool.toString());
+		byte[] stored = this.jdbc.queryForObject("select result_json from draw_result where draw_id = ?", byte[].class,
+				drawId(task));
+		assertThat(Files.readAllBytes(pkg.resolve("result.json"))).isEqualTo(stored);
+		assertThat(((java.util.Map<?, ?>) CanonicalJson.parseCanonical(stored, "result.json")).get("digest"))
+			.isEqualTo(first.digest());
 		assertThat(this.ceremony.ceremony(task.getId()).history()).extracting("action")
 			.contains("draw.precheck", "draw.freeze", "draw.commit", "draw.source", "draw.run");
 	}
@@ -291,7 +304,7 @@ class DrawCeremonyTests {
 		Task task = task();
 		long round = committed(task);
 		enterDrand(task, round);
-		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
+		DrawStore.ResultSummary result = this.ceremony.draw(task.getId());
 		long draw = drawId(task);
 		String selected = this.jdbc.queryForObject("select target_id from draw_selected where draw_id = ? and not reserve "
 				+ "and stratum like 'A/%' and position = 1", String.class, draw);
@@ -387,7 +400,7 @@ class DrawCeremonyTests {
 		}
 		long round = committed(task);
 		enterDrand(task, round);
-		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
+		DrawStore.ResultSummary result = this.ceremony.draw(task.getId());
 		assertThat(result.status()).isEqualTo("INFEASIBLE");
 		assertThat(result.infeasible()).startsWith("STHJ/OFFICER/CONFLICT/");
 		assertThat(state(task).name()).isEqualTo("DRAWN");
@@ -403,7 +416,7 @@ class DrawCeremonyTests {
 		Task task = task();
 		long round = committed(task);
 		enterDrand(task, round);
-		DrawStore.StoredResult result = this.ceremony.draw(task.getId());
+		DrawStore.ResultSummary result = this.ceremony.draw(task.getId());
 		assertThatThrownBy(() -> this.ceremony.confirmTeams(task.getId(), "0".repeat(64)))
 			.isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("draw.refused.digest");
 		assertThatThrownBy(() -> this.ceremony.dispatch(task.getId()))

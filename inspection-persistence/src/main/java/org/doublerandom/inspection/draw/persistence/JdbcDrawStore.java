@@ -1,6 +1,10 @@
 package org.doublerandom.inspection.draw.persistence;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +22,6 @@ import java.util.TreeMap;
 
 import org.doublerandom.inspection.draw.CandidateStream;
 import org.doublerandom.inspection.draw.CanonicalCsv;
-import org.doublerandom.inspection.draw.CanonicalJson;
 import org.doublerandom.inspection.draw.ConflictRow;
 import org.doublerandom.inspection.draw.DrawResult;
 import org.doublerandom.inspection.draw.DrawStore;
@@ -44,8 +47,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The draw's tables in SQL. The pool is built with one INSERT … SELECT over the registry (no row travels to
- * the application); results go in JDBC batches; the canonical files stream out in collation "C" order, which
- * is the bytewise order the spec requires.
+ * the application); the result goes in by COPY (result.json streamed into its row, then the selected targets
+ * and the team slots); the canonical files stream out by COPY in collation "C" order, which is the bytewise
+ * order the spec requires.
  */
 @Repository
 class JdbcDrawStore implements DrawStore {
@@ -298,18 +302,48 @@ class JdbcDrawStore implements DrawStore {
 		return this.jdbc.queryForObject("select count(*) from " + table + " where draw_id = :draw", draw(drawId), Long.class);
 	}
 
+	/**
+	 * The lines come by {@code COPY (…) TO STDOUT} in the binary format: PostgreSQL sends them as fast as it
+	 * makes them while they are hashed here (a cursor makes the two take turns), and each line arrives as its
+	 * UTF-8 bytes, with no escaping to undo and no {@code String} per row. A pool of millions of rows is the
+	 * commit's main cost.
+	 */
 	@Override
 	public CanonicalCsv.FileDigest write(long drawId, InputFile file, OutputStream out) {
 		CanonicalCsv.Writer writer = new CanonicalCsv.Writer(out, header(file), file.name().toLowerCase());
-		this.jdbc.getJdbcTemplate().query(con -> {
-			var ps = con.prepareStatement(fileQuery(file).replace(":draw", "?"));
-			ps.setFetchSize(10_000);
-			ps.setLong(1, drawId);
-			return ps;
-		}, rs -> {
-			writer.add(rs.getString(1));
+		String sql = "copy (" + fileQuery(file).replace(":draw", Long.toString(drawId)) + ") to stdout with (format binary)";
+		this.jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) con -> {
+			try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+					new org.postgresql.copy.PGCopyInputStream(con.unwrap(PGConnection.class), sql), 1 << 16))) {
+				readBinaryCopyHeader(in);
+				for (short fields = in.readShort(); fields != -1; fields = in.readShort()) {
+					int length = in.readInt();
+					if (fields != 1 || length < 0) {
+						throw new IllegalStateException(file + ": a line of the file is missing (" + fields + " fields, length "
+								+ length + ")");
+					}
+					byte[] line = new byte[length];
+					in.readFully(line);
+					writer.addUtf8(line);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return null;
 		});
 		return writer.finish();
+	}
+
+	/** COPY's binary header: the signature, the flags and the extension area (skipped). */
+	static void readBinaryCopyHeader(java.io.DataInputStream in) throws IOException {
+		byte[] signature = new byte[11];
+		in.readFully(signature);
+		if (!Arrays.equals(signature, BinaryCopyRows.SIGNATURE)) {
+			throw new IOException("not COPY's binary format");
+		}
+		in.readInt();
+		in.skipNBytes(in.readInt());
 	}
 
 	@Override
@@ -398,24 +432,42 @@ class JdbcDrawStore implements DrawStore {
 	}
 
 	@Override
+	public Optional<ResultSummary> resultSummary(long drawId) {
+		// every column but result_json: its tens of megabytes stay in the table (TOAST is read only when selected)
+		return this.jdbc.query("select seed, digest, status, infeasible, selected_count, drawn_at, drawn_by from draw_result "
+				+ "where draw_id = :draw", draw(drawId),
+				(rs, n) -> new ResultSummary(rs.getString("seed"), rs.getString("digest"), rs.getString("status"),
+						rs.getString("infeasible"), rs.getInt("selected_count"), instant(rs, "drawn_at"), rs.getString("drawn_by")))
+			.stream()
+			.findFirst();
+	}
+
+	@Override
 	public void storeResult(long drawId, DrawResult result, String by, Instant at) {
 		String infeasible = null;
 		if (result.matching() instanceof MatchingOutcome.Infeasible i) {
 			infeasible = i.department() + "/" + i.kind() + "/" + i.rule() + "/" + i.target() + "/" + i.slot();
 		}
 		int selected = result.selection().selectedIds().size();
-		// one canonical encoding: the digest is inside the JSON (the result of a large draw is tens of megabytes)
-		Map<String, Object> json = result.toJson();
-		this.jdbc.update("insert into draw_result (draw_id, seed, result_json, digest, status, infeasible, selected_count, "
-				+ "drawn_at, drawn_by) values (:draw, :seed, :json, :digest, :status, :infeasible, :selected, :at, :by)",
-				draw(drawId).addValue("seed", org.doublerandom.inspection.draw.Sha256.hex(result.seed()))
-					.addValue("json", CanonicalJson.bytes(json))
-					.addValue("digest", json.get("digest"))
-					.addValue("status", (infeasible == null) ? "ASSIGNED" : "INFEASIBLE")
-					.addValue("infeasible", infeasible)
-					.addValue("selected", selected)
-					.addValue("at", ts(at))
-					.addValue("by", by));
+		// result.json is hashed and measured in one pass, then streamed into the row by a binary COPY: its tens of
+		// megabytes are never held in memory (as a byte[], a String and the driver's copy they were three times that)
+		DrawResult.Encoded encoded = result.encode();
+		String seed = org.doublerandom.inspection.draw.Sha256.hex(result.seed());
+		String status = (infeasible == null) ? "ASSIGNED" : "INFEASIBLE";
+		String problem = infeasible;
+		copyBinary("copy draw_result (draw_id, seed, result_json, digest, status, infeasible, selected_count, drawn_at, "
+				+ "drawn_by) from stdin with (format binary)", out -> {
+					out.startRow(9);
+					out.int8(drawId);
+					out.text(seed);
+					out.bytes(encoded.length(), encoded::writeTo);
+					out.text(encoded.digest());
+					out.text(status);
+					out.text(problem);
+					out.int4(selected);
+					out.timestamptz(at);
+					out.text(by);
+				});
 		// the rows by COPY (hundreds of thousands for a city-wide draw); every value is an ASCII token or a number,
 		// so the text format needs no escaping
 		copy("copy draw_selected (draw_id, stratum, target_id, rank, position, reserve) from stdin", out -> {
@@ -483,6 +535,156 @@ class JdbcDrawStore implements DrawStore {
 				body.write(rows);
 				rows.flush();
 				in.endCopy();
+			}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+			return null;
+		});
+	}
+
+	/** One field whose bytes are written to a stream. */
+	@FunctionalInterface
+	interface StreamedField {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * Rows of COPY's binary format (PostgreSQL docs, "COPY", Binary Format): a signature and header, per row
+	 * the number of fields, then each field as its length (-1 for null) and its bytes in the type's binary form.
+	 */
+	static final class BinaryCopyRows {
+
+		static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0 };
+
+		/** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps, in Unix seconds. */
+		private static final long POSTGRES_EPOCH = 946_684_800L;
+
+		private final DataOutputStream out;
+
+		BinaryCopyRows(OutputStream out) throws IOException {
+			this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+			this.out.write(SIGNATURE);
+			this.out.writeInt(0);
+			this.out.writeInt(0);
+		}
+
+		void startRow(int fields) throws IOException {
+			this.out.writeShort(fields);
+		}
+
+		void int8(long value) throws IOException {
+			this.out.writeInt(8);
+			this.out.writeLong(value);
+		}
+
+		void int4(int value) throws IOException {
+			this.out.writeInt(4);
+			this.out.writeInt(value);
+		}
+
+		/** Text in the client encoding (UTF-8), or null. */
+		void text(String value) throws IOException {
+			if (value == null) {
+				this.out.writeInt(-1);
+				return;
+			}
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			this.out.writeInt(bytes.length);
+			this.out.write(bytes);
+		}
+
+		/** Microseconds since PostgreSQL's epoch (integer timestamps, the only kind since PostgreSQL 10). */
+		void timestamptz(Instant at) throws IOException {
+			this.out.writeInt(8);
+			this.out.writeLong(Math.addExact(Math.multiplyExact(at.getEpochSecond() - POSTGRES_EPOCH, 1_000_000L),
+					at.getNano() / 1000));
+		}
+
+		/** A bytea of a length known in advance, streamed; writing any other number of bytes is refused. */
+		void bytes(long length, StreamedField field) throws IOException {
+			if (length > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("a field of " + length + " bytes is beyond PostgreSQL's 1 GB");
+			}
+			this.out.writeInt((int) length);
+			long[] written = new long[1];
+			field.writeTo(new java.io.FilterOutputStream(this.out) {
+
+				@Override
+				public void write(int b) throws IOException {
+					written[0]++;
+					this.out.write(b);
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) throws IOException {
+					written[0] += len;
+					this.out.write(b, off, len);
+				}
+
+				@Override
+				public void flush() {
+					// the row's stream is flushed once, at the end
+				}
+
+				@Override
+				public void close() {
+				}
+
+			});
+			if (written[0] != length) {
+				throw new IllegalStateException("a streamed field announced " + length + " bytes and wrote " + written[0]);
+			}
+		}
+
+		void finish() throws IOException {
+			this.out.writeShort(-1);
+			this.out.flush();
+		}
+
+	}
+
+	@FunctionalInterface
+	interface BinaryCopyBody {
+
+		void write(BinaryCopyRows rows) throws IOException;
+
+	}
+
+	/** COPY … FROM STDIN WITH (FORMAT BINARY) on the transaction's connection. */
+	private void copyBinary(String sql, BinaryCopyBody body) {
+		this.jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) con -> {
+			CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+			try {
+				OutputStream stream = new OutputStream() {
+
+					@Override
+					public void write(int b) throws IOException {
+						write(new byte[] { (byte) b }, 0, 1);
+					}
+
+					@Override
+					public void write(byte[] b, int off, int len) throws IOException {
+						try {
+							in.writeToCopy(b, off, len);
+						}
+						catch (SQLException ex) {
+							throw new IOException(ex);
+						}
+					}
+
+				};
+				BinaryCopyRows rows = new BinaryCopyRows(stream);
+				body.write(rows);
+				rows.finish();
+				in.endCopy();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 			finally {
 				if (in.isActive()) {
