@@ -59,19 +59,46 @@ class JdbcPublishedResults implements PublishedResults {
 	}
 
 	/** A natural person's name (特定人员) is masked and their code left out: nothing personal is published. */
+	static final String PUBLIC_NAME = "case when tg.kind = 'SPECIFIC_PERSON' then left(tg.name, 1) || '**' else tg.name end";
+
+	static final String PUBLIC_CODE = "case when tg.kind = 'SPECIFIC_PERSON' then null else tg.code end";
+
+	/**
+	 * 序号 is the row's place in publication order (then id), which the index inspection_result_published_notice
+	 * holds: a page is a range of it, so the thousandth page costs no sort of the whole notice.
+	 */
 	@Override
-	public List<Row> rows(long taskId, long departmentId) {
+	public List<Row> rows(long taskId, long departmentId, int offset, int limit) {
 		return this.jdbc.query("""
-				select r.id, row_number() over (order by r.published_at, tg.name, r.id) as position,
-				       case when tg.kind = 'SPECIFIC_PERSON' then left(tg.name, 1) || '**' else tg.name end as name,
-				       case when tg.kind = 'SPECIFIC_PERSON' then null else tg.code end as code,
-				       r.inspection_date, r.category_code
+				select r.id, n.position, %s as name, %s as code, r.inspection_date, r.category_code
+				from (select id, row_number() over (order by published_at, id) as position
+				      from inspection_result
+				      where state = 'PUBLISHED' and task_id = ? and department_id = ?
+				      order by published_at, id
+				      offset ? limit ?) n
+				join inspection_result r on r.id = n.id
+				join target tg on tg.id = r.target_id
+				order by n.position""".formatted(PUBLIC_NAME, PUBLIC_CODE),
+				(rs, n) -> row(rs), taskId, departmentId, Math.max(offset, 0), Math.max(limit, 0));
+	}
+
+	/** The 序号 of one row is the count of its notice's rows published before it (an index range, no sort). */
+	@Override
+	public Optional<Row> row(long resultId) {
+		return this.jdbc.query("""
+				select r.id,
+				       (select count(*) from inspection_result o
+				        where o.state = 'PUBLISHED' and o.task_id = r.task_id and o.department_id = r.department_id
+				          and (o.published_at, o.id) <= (r.published_at, r.id)) as position,
+				       %s as name, %s as code, r.inspection_date, r.category_code
 				from inspection_result r join target tg on tg.id = r.target_id
-				where r.state = 'PUBLISHED' and r.task_id = ? and r.department_id = ?
-				order by position""",
-				(rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, LocalDate.class), rs.getString(6)),
-				taskId, departmentId);
+				where r.id = ? and r.state = 'PUBLISHED'""".formatted(PUBLIC_NAME, PUBLIC_CODE),
+				(rs, n) -> row(rs), resultId).stream().findFirst();
+	}
+
+	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+				rs.getString(6));
 	}
 
 	@Override
