@@ -82,18 +82,35 @@ class JdbcPublishedResults implements PublishedResults {
 				(rs, n) -> row(rs), taskId, departmentId, Math.max(offset, 0), Math.max(limit, 0));
 	}
 
-	/** The 序号 of one row is the count of its notice's rows published before it (an index range, no sort). */
+	/**
+	 * The 序号 of one row is the count of its notice's rows published up to it: a range of the notice index. It is
+	 * counted with the row's own values (a second query), so that the planner sees how short the range is.
+	 */
 	@Override
 	public Optional<Row> row(long resultId) {
-		return this.jdbc.query("""
-				select r.id,
-				       (select count(*) from inspection_result o
-				        where o.state = 'PUBLISHED' and o.task_id = r.task_id and o.department_id = r.department_id
-				          and (o.published_at, o.id) <= (r.published_at, r.id)) as position,
-				       %s as name, %s as code, r.inspection_date, r.category_code
+		record Found(Row row, long taskId, long departmentId, java.sql.Timestamp publishedAt) {
+		}
+		Optional<Found> found = this.jdbc.query("""
+				select r.id, 0, %s as name, %s as code, r.inspection_date, r.category_code, r.task_id, r.department_id,
+				       r.published_at
 				from inspection_result r join target tg on tg.id = r.target_id
 				where r.id = ? and r.state = 'PUBLISHED'""".formatted(PUBLIC_NAME, PUBLIC_CODE),
-				(rs, n) -> row(rs), resultId).stream().findFirst();
+				(rs, n) -> new Found(row(rs), rs.getLong(7), rs.getLong(8), rs.getTimestamp(9)), resultId)
+			.stream()
+			.findFirst();
+		return found.map(f -> {
+			// rows published until then, less those published at the same instant after it in id order (a row
+			// comparison would be the same, but the planner cannot estimate it and picks the wrong index)
+			Integer position = this.jdbc.queryForObject("""
+					select (select count(*) from inspection_result
+					        where state = 'PUBLISHED' and task_id = ? and department_id = ? and published_at <= ?)
+					     - (select count(*) from inspection_result
+					        where state = 'PUBLISHED' and task_id = ? and department_id = ? and published_at = ? and id > ?)""",
+					Integer.class, f.taskId(), f.departmentId(), f.publishedAt(), f.taskId(), f.departmentId(),
+					f.publishedAt(), resultId);
+			Row r = f.row();
+			return new Row(r.resultId(), position, r.entityName(), r.creditCode(), r.completedOn(), r.categoryCode());
+		});
 	}
 
 	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
