@@ -80,7 +80,10 @@ class PublicResultController {
 		PublishedResults.Notice notice = this.results.notice(result.getTaskId(), result.getDepartmentId());
 		model.addAttribute("result", result);
 		model.addAttribute("notice", notice);
-		model.addAttribute("row", this.results.publishedRow(id));
+		PublishedResults.Row row = this.results.publishedRow(id);
+		model.addAttribute("row", row);
+		// the notice's page that holds the row, for the link back
+		model.addAttribute("noticePage", (row.position() - 1) / ResultService.NOTICE_PAGE_SIZE);
 		model.addAttribute("categoriesByCode", categories());
 		return "result/public-detail";
 	}

@@ -106,6 +106,9 @@ class PublicResultDataTests {
 		Document detail = Jsoup.parse(body(href));
 		assertThat(detail.select("#public-result-entity").text()).isEqualTo("分页测试主体59");
 		assertThat(detail.select("#public-result-items tbody tr")).isNotEmpty();
+		assertThat(detail.select("#public-result-position").text()).isEqualTo(String.valueOf(count));
+		assertThat(detail.select("#public-result-notice").attr("href")).contains("page=" + last)
+			.endsWith("#notice-" + p.get("department_id"));
 		// htmx asks for the one notice alone; a page past the end shows the last
 		String fragment = this.mvc.perform(get("/public/results/tasks/{id}?department={d}&page=999", p.get("task_id"),
 				p.get("department_id")).header("HX-Request", "true")).andExpect(status().isOk()).andReturn().getResponse()
