@@ -32,7 +32,19 @@ public interface PublishedResults {
 	/** The notices of one task, one per department that published. */
 	List<Notice> noticesOfTask(long taskId);
 
-	List<Row> rows(long taskId, long departmentId);
+	/** Every row of a notice (the demo data reads them; pages read {@link #rows(long, long, int, int)}). */
+	default List<Row> rows(long taskId, long departmentId) {
+		return rows(taskId, departmentId, 0, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A page of a notice's rows in the order of 序号: publication time, then id, so that a row keeps its number
+	 * while later results are published after it.
+	 */
+	List<Row> rows(long taskId, long departmentId, int offset, int limit);
+
+	/** One published result's row in its notice, with its 序号; empty unless published. */
+	Optional<Row> row(long resultId);
 
 	List<TargetResult> forTarget(long targetId);
 

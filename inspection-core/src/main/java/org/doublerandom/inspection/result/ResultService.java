@@ -22,6 +22,9 @@ import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.NotPermittedException;
 import org.doublerandom.inspection.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -484,6 +487,23 @@ public class ResultService {
 
 	public List<PublishedResults.Row> noticeRows(long taskId, long departmentId) {
 		return this.published.rows(taskId, departmentId);
+	}
+
+	/** Rows on a page of a result notice. */
+	public static final int NOTICE_PAGE_SIZE = 50;
+
+	/** A page of one notice's rows in the order of 序号; a page past the end shows the last one. */
+	public Page<PublishedResults.Row> noticePage(PublishedResults.Notice notice, int page) {
+		int last = (int) Math.max(0, (notice.count() - 1) / NOTICE_PAGE_SIZE);
+		int current = Math.min(Math.max(page, 0), last);
+		return new PageImpl<>(
+				this.published.rows(notice.taskId(), notice.departmentId(), current * NOTICE_PAGE_SIZE, NOTICE_PAGE_SIZE),
+				PageRequest.of(current, NOTICE_PAGE_SIZE), notice.count());
+	}
+
+	/** A published result's row in its notice, with its 序号, read alone (not from the whole notice). */
+	public PublishedResults.Row publishedRow(long id) {
+		return this.published.row(id).orElseThrow(() -> new NotFoundException("result", id));
 	}
 
 	/** A published result for the public detail view; anything not published is "not found". */

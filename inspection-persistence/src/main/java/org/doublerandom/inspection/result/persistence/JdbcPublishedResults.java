@@ -59,19 +59,63 @@ class JdbcPublishedResults implements PublishedResults {
 	}
 
 	/** A natural person's name (特定人员) is masked and their code left out: nothing personal is published. */
+	static final String PUBLIC_NAME = "case when tg.kind = 'SPECIFIC_PERSON' then left(tg.name, 1) || '**' else tg.name end";
+
+	static final String PUBLIC_CODE = "case when tg.kind = 'SPECIFIC_PERSON' then null else tg.code end";
+
+	/**
+	 * 序号 is the row's place in publication order (then id), which the index inspection_result_published_notice
+	 * holds: a page is a range of it, so the thousandth page costs no sort of the whole notice.
+	 */
 	@Override
-	public List<Row> rows(long taskId, long departmentId) {
+	public List<Row> rows(long taskId, long departmentId, int offset, int limit) {
 		return this.jdbc.query("""
-				select r.id, row_number() over (order by r.published_at, tg.name, r.id) as position,
-				       case when tg.kind = 'SPECIFIC_PERSON' then left(tg.name, 1) || '**' else tg.name end as name,
-				       case when tg.kind = 'SPECIFIC_PERSON' then null else tg.code end as code,
-				       r.inspection_date, r.category_code
+				select r.id, n.position, %s as name, %s as code, r.inspection_date, r.category_code
+				from (select id, row_number() over (order by published_at, id) as position
+				      from inspection_result
+				      where state = 'PUBLISHED' and task_id = ? and department_id = ?
+				      order by published_at, id
+				      offset ? limit ?) n
+				join inspection_result r on r.id = n.id
+				join target tg on tg.id = r.target_id
+				order by n.position""".formatted(PUBLIC_NAME, PUBLIC_CODE),
+				(rs, n) -> row(rs), taskId, departmentId, Math.max(offset, 0), Math.max(limit, 0));
+	}
+
+	/**
+	 * The 序号 of one row is the count of its notice's rows published up to it: a range of the notice index. It is
+	 * counted with the row's own values (a second query), so that the planner sees how short the range is.
+	 */
+	@Override
+	public Optional<Row> row(long resultId) {
+		record Found(Row row, long taskId, long departmentId, java.sql.Timestamp publishedAt) {
+		}
+		Optional<Found> found = this.jdbc.query("""
+				select r.id, 0, %s as name, %s as code, r.inspection_date, r.category_code, r.task_id, r.department_id,
+				       r.published_at
 				from inspection_result r join target tg on tg.id = r.target_id
-				where r.state = 'PUBLISHED' and r.task_id = ? and r.department_id = ?
-				order by position""",
-				(rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, LocalDate.class), rs.getString(6)),
-				taskId, departmentId);
+				where r.id = ? and r.state = 'PUBLISHED'""".formatted(PUBLIC_NAME, PUBLIC_CODE),
+				(rs, n) -> new Found(row(rs), rs.getLong(7), rs.getLong(8), rs.getTimestamp(9)), resultId)
+			.stream()
+			.findFirst();
+		return found.map(f -> {
+			// rows published until then, less those published at the same instant after it in id order (a row
+			// comparison would be the same, but the planner cannot estimate it and picks the wrong index)
+			Integer position = this.jdbc.queryForObject("""
+					select (select count(*) from inspection_result
+					        where state = 'PUBLISHED' and task_id = ? and department_id = ? and published_at <= ?)
+					     - (select count(*) from inspection_result
+					        where state = 'PUBLISHED' and task_id = ? and department_id = ? and published_at = ? and id > ?)""",
+					Integer.class, f.taskId(), f.departmentId(), f.publishedAt(), f.taskId(), f.departmentId(),
+					f.publishedAt(), resultId);
+			Row r = f.row();
+			return new Row(r.resultId(), position, r.entityName(), r.creditCode(), r.completedOn(), r.categoryCode());
+		});
+	}
+
+	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+				rs.getString(6));
 	}
 
 	@Override

@@ -50,7 +50,9 @@ class PublicCaching {
 	}
 
 	static boolean streamed(HttpServletRequest request) {
-		return request.getRequestURI().endsWith("/evidence");
+		String uri = request.getRequestURI();
+		// the result downloads stream a million rows and tag themselves (OpenResultDataController)
+		return uri.endsWith("/evidence") || uri.contains("/public/data/result");
 	}
 
 	/** ETags for everything public but the streamed evidence packages. */

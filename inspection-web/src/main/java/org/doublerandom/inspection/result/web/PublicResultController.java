@@ -3,27 +3,28 @@ package org.doublerandom.inspection.result.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.doublerandom.inspection.organization.Department;
 import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.result.InspectionResult;
 import org.doublerandom.inspection.result.PublishedResults;
 import org.doublerandom.inspection.result.ResultService;
 import org.doublerandom.inspection.result.Terms;
+import org.doublerandom.inspection.shared.NotFoundException;
 import org.doublerandom.inspection.shared.PublicListFilter;
 import org.doublerandom.inspection.web.support.PublicFilterBar;
 import org.doublerandom.inspection.web.support.PublicFilterForm;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 抽查结果公示: the published results per task and inspecting department, and one result's items. Only published
@@ -54,32 +55,48 @@ class PublicResultController {
 		return PublicFilterBar.view(request, "result/public-list");
 	}
 
+	/**
+	 * A task's notices, one per department that published, 50 rows a page in the order of 序号. {@code page} pages
+	 * the notice of {@code department} (the others stay on their first page); htmx asks for that notice alone.
+	 */
 	@GetMapping("/tasks/{id}")
-	String notice(@PathVariable long id, Model model) {
+	String notice(@PathVariable long id, @RequestParam(name = "department", required = false) Long department,
+			@RequestParam(name = "page", required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
+			Model model) {
+		response.addHeader("Vary", "HX-Request");
 		List<PublishedResults.Notice> notices = this.results.noticesOfTask(id);
-		Map<Long, List<PublishedResults.Row>> rows = new LinkedHashMap<>();
-		notices.forEach(n -> rows.put(n.departmentId(), this.results.noticeRows(n.taskId(), n.departmentId())));
+		if (department != null) {
+			if (notices.stream().noneMatch(n -> n.departmentId() == department)) {
+				throw new NotFoundException("resultNotice", id + "/" + department);
+			}
+			if (htmx != null) {
+				notices = notices.stream().filter(n -> n.departmentId() == department).toList();
+			}
+		}
+		Map<Long, Page<PublishedResults.Row>> rows = new LinkedHashMap<>();
+		for (PublishedResults.Notice n : notices) {
+			boolean paged = department == null || n.departmentId() == department;
+			rows.put(n.departmentId(), this.results.noticePage(n, (paged && page != null) ? page : 0));
+		}
 		model.addAttribute("notices", notices);
 		model.addAttribute("rows", rows);
 		model.addAttribute("categoriesByCode", categories());
-		return "result/public-notice";
+		return (htmx != null && department != null) ? "result/public-notice :: notice" : "result/public-notice";
 	}
 
+	/** One result with its items; its row (序号 included) is read alone, not found among the notice's rows. */
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		InspectionResult result = this.results.publishedResult(id);
 		PublishedResults.Notice notice = this.results.notice(result.getTaskId(), result.getDepartmentId());
-		PublishedResults.Row row = this.results.noticeRows(result.getTaskId(), result.getDepartmentId())
-			.stream()
-			.filter(r -> r.resultId() == id)
-			.findFirst()
-			.orElseThrow();
 		model.addAttribute("result", result);
 		model.addAttribute("notice", notice);
+		PublishedResults.Row row = this.results.publishedRow(id);
 		model.addAttribute("row", row);
+		// the notice's page that holds the row, for the link back
+		model.addAttribute("noticePage", (row.position() - 1) / ResultService.NOTICE_PAGE_SIZE);
 		model.addAttribute("categoriesByCode", categories());
-		model.addAttribute("departmentsById", this.organization.departments().stream()
-			.collect(Collectors.toMap(Department::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
 		return "result/public-detail";
 	}
 

@@ -82,12 +82,14 @@ class OpenDataAndCachingTests {
 		List<String> paths = new ArrayList<>();
 		api.path("paths").propertyNames().forEach(paths::add);
 		assertThat(paths).contains("/api/public/items", "/api/public/plans", "/api/public/plans/{id}", "/api/public/tasks",
-				"/api/public/tasks/{id}", "/api/public/draws", "/api/public/entities", "/api/public/entities/{id}")
+				"/api/public/tasks/{id}", "/api/public/draws", "/api/public/entities", "/api/public/entities/{id}",
+				"/api/public/results", "/api/public/results/{id}")
 			.allMatch(p -> p.startsWith("/api/public/"));
 		Map<String, Object> ids = Map.of(
 				"/api/public/plans/{id}", this.jdbc.queryForObject("select id from plan where state = 'PUBLISHED' order by id limit 1", Long.class),
 				"/api/public/tasks/{id}", this.jdbc.queryForObject("select id from task order by id limit 1", Long.class),
-				"/api/public/entities/{id}", this.jdbc.queryForObject("select code from target where code_type = 'USCC' and kind = 'ENTERPRISE' order by id limit 1", String.class));
+				"/api/public/entities/{id}", this.jdbc.queryForObject("select code from target where code_type = 'USCC' and kind = 'ENTERPRISE' order by id limit 1", String.class),
+				"/api/public/results/{id}", this.jdbc.queryForObject("select id from inspection_result where state = 'PUBLISHED' order by id limit 1", Long.class));
 		for (String path : paths) {
 			assertThat(api.path("paths").path(path).propertyNames()).as(path).containsOnly("get");
 			String url = path.contains("{id}") ? path.replace("{id}", String.valueOf(ids.get(path))) : path;

@@ -57,6 +57,9 @@ class PublicLeakTests {
 
 	static final String CERTIFICATE = "LEAKCERT0001";
 
+	/** What only staff read of a result: the team, the review opinion, findings and handling, a step's opinion. */
+	static final String RESULT_INTERNAL = "泄露测试内部结果己";
+
 	static final Pattern HREF = Pattern.compile("^/(public|api/public)(/.*)?$");
 
 	@Autowired
@@ -89,19 +92,46 @@ class PublicLeakTests {
 				this.business, HOME_ADDRESS + " " + OPERATOR_NAME + " " + PERSON_PHONE, OPERATOR_NAME, now, now);
 		this.jdbc.update("update inspector set phone = ?", INSPECTOR_PHONE);
 		this.jdbc.update("update inspector_certificate set number = ? || id", CERTIFICATE);
+		this.jdbc.update("update inspection_result set team = ?, review_opinion = ?", RESULT_INTERNAL + "检查组",
+				RESULT_INTERNAL + "意见");
+		this.jdbc.update("update inspection_result_item set problems = ?, handling = ? where checked", RESULT_INTERNAL + "问题",
+				RESULT_INTERNAL + "处理");
+		this.jdbc.update("update inspection_result_step set opinion = ?", RESULT_INTERNAL + "审核");
+		// a published result of the natural person: the notice, downloads and API show a masked name only
+		this.jdbc.update("""
+				insert into inspection_result (task_id, draw_id, target_id, department_id, state, inspection_date, category_code,
+				                               team, deadline, entered_by, entered_at, published_at)
+				select r.task_id, r.draw_id, p.id, r.department_id, 'PUBLISHED', r.inspection_date, r.category_code, r.team,
+				       r.deadline, r.entered_by, r.entered_at, r.published_at
+				from inspection_result r, target p
+				where r.state = 'PUBLISHED' and p.code = ? order by r.id limit 1""", PERSON_ID);
 	}
 
 	@Test
 	void noPublicUrlShowsADraftAnUnpublishedAmendmentOrPersonalData() throws Exception {
 		plantSecrets();
 		List<String> secrets = List.of(DRAFT_ITEM, DRAFT_PLAN, AMENDMENT, PERSON_NAME, PERSON_ID, PERSON_PHONE, HOME_ADDRESS,
-				OPERATOR_NAME, INSPECTOR_PHONE, CERTIFICATE);
+				OPERATOR_NAME, INSPECTOR_PHONE, CERTIFICATE, RESULT_INTERNAL);
 		Deque<String> queue = new ArrayDeque<>(List.of("/public", "/public/items?all=true", "/public/data",
 				"/api/public/openapi.json", "/public/entities/" + this.business, "/api/public/entities/" + this.business));
 		for (String dataset : OpenData.DATASETS) {
 			queue.add("/public/data/" + dataset + ".csv");
 			queue.add("/public/data/" + dataset + ".json");
 			queue.add("/api/public/" + dataset);
+		}
+		for (String dataset : OpenResultDataController.STREAMED) {
+			queue.add("/public/data/" + dataset + ".csv");
+			queue.add("/public/data/" + dataset + ".json");
+		}
+		queue.add("/api/public/results");
+		Long personResult = this.jdbc.queryForObject(
+				"select r.id from inspection_result r join target t on t.id = r.target_id where t.code = ?", Long.class, PERSON_ID);
+		Long personTask = this.jdbc.queryForObject("select task_id from inspection_result where id = ?", Long.class, personResult);
+		queue.add("/public/results/" + personResult);
+		queue.add("/public/results/tasks/" + personTask);
+		queue.add("/api/public/results/" + personResult);
+		for (Long id : this.jdbc.queryForList("select id from inspection_result order by id", Long.class)) {
+			queue.add("/api/public/results/" + id);
 		}
 		for (String q : List.of(PERSON_NAME, "泄露测试", PERSON_ID.substring(0, 12), "92150602MA0LEAK", "泄露测试个体")) {
 			queue.add("/public/entities?q=" + q);
