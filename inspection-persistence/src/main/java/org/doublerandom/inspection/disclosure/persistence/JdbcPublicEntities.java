@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The entity lookup in SQL, on the registry's own indexes (docs/performance.md): a code prefix reads the
  * code order ({@code collate "C"}); a part of a name lists its matches in the order they entered the registry
  * (id order, so a page never shifts when new entities are registered). A rare name part goes through the
- * bigram GIN index; a word in more than one name in {@link #COMMON_WORD_ONE_IN} first reads a bounded window
- * of the id order and only if that holds too few matches goes through the bigram index, so the cost is bounded
- * by the window or by the number of matches, never by where the matches sit. Only the four public columns are
+ * bigram GIN index; a common one first reads a bounded window of the id order, sized from the planner's
+ * estimate of its frequency, and only if that holds too few matches goes through the bigram index, so the cost
+ * is bounded by the window or by the number of matches, never by where the matches sit. Only the four public columns are
  * selected, and natural persons and targets without a credit code or registration number are never matched.
  */
 @Repository
@@ -37,19 +37,15 @@ class JdbcPublicEntities implements PublicEntities {
 	static final String PUBLIC_ONLY = "t.kind <> 'SPECIFIC_PERSON' and t.code_type in ('USCC', 'REGISTRATION_NO')";
 
 	/**
-	 * The window a common word reads, per row of the page: four times what a word in one name in 20 (the staff
-	 * search's break-even, JdbcTargetSearch) needs on average when its matches are spread over the registry.
+	 * A word's window holds this many times the matches its page needs, by the planner's estimate of the word's
+	 * frequency, if they are spread over the registry.
 	 */
-	static final long WINDOW_PER_ROW = 80;
+	static final long WINDOW_MARGIN = 4;
 
 	/**
-	 * Above one match in this many rows a name search reads the window first: a page's worth of matches is then
-	 * expected twice over in it, and the window (about 1,700 rows, a millisecond) costs less than handing every
-	 * match over through the bigram index (50,000 at 2,000,000 targets).
+	 * The largest window (a range of the primary key, a few milliseconds); a word that would need more, being
+	 * rare or the page deep, goes through the bigram index, where it costs its number of matches.
 	 */
-	static final long COMMON_WORD_ONE_IN = WINDOW_PER_ROW / 2;
-
-	/** The largest window, for deep pages; beyond it they go through the bigram index. */
 	static final long MAX_WINDOW = 40_000;
 
 	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
@@ -75,28 +71,30 @@ class JdbcPublicEntities implements PublicEntities {
 		params.addValue("text", query.text());
 		String contains = contains(query.text(), params);
 		long registry = registrySize();
-		long estimate = estimatedRows(bigrams, params);
-		if (estimate * COMMON_WORD_ONE_IN > registry) {
-			// a word in tens of thousands of names: the first page usually lies within the first few thousand
-			// registrations; reading only that window keeps the cost bounded even if the matches cluster
-			long window = Math.min(WINDOW_PER_ROW * ((long) offset + limit), MAX_WINDOW);
+		long estimate = Math.max(1, estimatedRows(bigrams, params));
+		long window = WINDOW_MARGIN * ((long) offset + limit) * Math.min(registry, Long.MAX_VALUE / 1_000_000_000L)
+				/ estimate;
+		boolean windowFirst = window <= MAX_WINDOW;
+		if (windowFirst) {
+			// a common word: its page usually lies within the first few thousand registrations; reading only
+			// those keeps the cost bounded even if the matches cluster, and a range of ids lies together on disk.
+			// A range, not "order by id limit": on a small table the planner would sort a full scan.
 			params.addValue("window", window);
-			// a range of ids, not "order by id limit": on a small table the planner would sort a full scan
 			List<PublicEntity> rows = this.jdbc.query("select " + COLUMNS
 					+ " from target t where t.id < (select min(id) from target) + :window and " + contains + " and "
 					+ PUBLIC_ONLY + " order by t.id limit :limit offset :offset", params, JdbcPublicEntities::entity);
 			if (rows.size() == limit || window >= registry) {
 				return rows;
 			}
-			// too few in the window (the matches sit later, or the page is deep): every match through the
-			// bigram index, which costs the number of matches, never the size of the registry
+			// too few in the window (the matches sit later): every match through the bigram index, which costs
+			// the number of matches, never the size of the registry
 		}
 		String where = (query.text().codePointCount(0, query.text().length()) == 2) ? bigrams
 				: bigrams + " and " + contains;
 		// materialized: with "order by id limit" right after it the planner would walk the primary key again
 		String sql = "with m as materialized (select " + COLUMNS + " from target t where " + where + " and "
 				+ PUBLIC_ONLY + ") select " + COLUMNS + " from m t order by t.id limit :limit offset :offset";
-		if (estimate * COMMON_WORD_ONE_IN > registry) {
+		if (windowFirst) {
 			return throughBigramIndex(() -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
 		}
 		return this.jdbc.query(sql, params, JdbcPublicEntities::entity);
