@@ -171,6 +171,7 @@ class PublicLookupBenchmark {
 			.append(String.format("%.2f", latest[2] / 1e6)).append(" | ").append(String.format("%.2f", latest[4] / 1e6))
 			.append(" |\n");
 
+		List<String> failed = new ArrayList<>();
 		StringBuilder table = new StringBuilder();
 		table.append("Public entity lookup and result notices, ").append(TARGETS).append(" targets (loaded in ")
 			.append(Math.round(loadSeconds)).append(" s), ").append(RESULTS).append(" published results (loaded in ")
@@ -191,14 +192,17 @@ class PublicLookupBenchmark {
 			table.append("| ").append(c.getKey()).append(" | ").append(r.get("requests")).append(" | ").append(r.get("errors"))
 				.append(" | ").append(r.get("non2xx")).append(" | ").append(r.get("p50_ms")).append(" | ")
 				.append(r.get("p95_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("rps")).append(" |\n");
-			assertThat(r.get("errors")).as(c.getKey()).isEqualTo("0");
-			assertThat(r.get("non2xx")).as(c.getKey()).isEqualTo("0");
+			if (!"0".equals(r.get("errors")) || !"0".equals(r.get("non2xx"))) {
+				failed.add(c.getKey() + ": " + r.get("errors") + " errors, " + r.get("non2xx") + " non-2xx");
+			}
 		}
 		table.append(queries);
 		table.append("\nLoad average at the start: ").append(loadAtStart).append("; at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append("\n");
 		table.append("Wall time of the whole run: ").append(Math.round((System.nanoTime() - started) / 1e9)).append(" s\n");
 		Files.writeString(DIR.resolve("public-lookup.md"), table);
 		System.out.println(table);
+		// after the table is written: a run with errors still shows what it measured
+		assertThat(failed).as("cases with errors or non-2xx answers").isEmpty();
 	}
 
 	/** Market entities straight in SQL: names from the words and trades, codes of the credit-code shape. */
