@@ -83,11 +83,12 @@ class JdbcPublicEntities implements PublicEntities {
 			List<PublicEntity> rows = this.jdbc.query("select " + COLUMNS
 					+ " from target t where t.id < (select min(id) from target) + :window and " + contains + " and "
 					+ PUBLIC_ONLY + " order by t.id limit :limit offset :offset", params, JdbcPublicEntities::entity);
-			if (rows.size() == limit || window >= registry) {
+			if (rows.size() == limit) {
 				return rows;
 			}
-			// too few in the window (the matches sit later): every match through the bigram index, which costs
-			// the number of matches, never the size of the registry
+			// too few in the window (the matches sit later, or this is the last page): every match through the
+			// bigram index, which costs the number of matches, never the size of the registry. Not cut short
+			// when the window looks as large as the registry: that size is the statistics', which may be stale.
 		}
 		String where = (query.text().codePointCount(0, query.text().length()) == 2) ? bigrams
 				: bigrams + " and " + contains;
