@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public interface PublicEntities {
 
-	/** Matches in name order, {@code limit} rows from {@code offset}; a code-like query matches a code prefix. */
+	/**
+	 * {@code limit} matches from {@code offset}: a code-like query matches a code prefix, in code order; a part of
+	 * a name lists its matches in the order they entered the registry (oldest first), so pages stay put as the
+	 * registry grows.
+	 */
 	List<PublicEntity> search(EntityQuery query, int offset, int limit);
 
 	Optional<PublicEntity> findById(long id);

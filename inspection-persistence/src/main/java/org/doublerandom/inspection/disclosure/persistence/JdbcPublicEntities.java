@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +19,16 @@ import org.doublerandom.inspection.target.TargetKind;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The entity lookup in SQL, on the registry's own indexes (docs/performance.md): a code prefix reads the
- * code order ({@code collate "C"}); a part of a name goes through the bigram GIN index, or, for a word in
- * more than one name in {@link #COMMON_WORD_ONE_IN}, reads the name order until a page matches — the same
- * choice the staff registry search makes. Only the four public columns are selected, and natural persons and
- * targets without a credit code or registration number are never matched.
+ * code order ({@code collate "C"}); a part of a name lists its matches in the order they entered the registry
+ * (id order, so a page never shifts when new entities are registered). A rare name part goes through the
+ * bigram GIN index; a common one first reads a bounded window of the id order, sized from the planner's
+ * estimate of its frequency, and only if that holds too few matches goes through the bigram index, so the cost
+ * is bounded by the window or by the number of matches, never by where the matches sit. Only the four public columns are
+ * selected, and natural persons and targets without a credit code or registration number are never matched.
  */
 @Repository
 class JdbcPublicEntities implements PublicEntities {
@@ -32,8 +36,17 @@ class JdbcPublicEntities implements PublicEntities {
 	/** Market entities and organisations with a public code; never 特定人员 (natural persons). */
 	static final String PUBLIC_ONLY = "t.kind <> 'SPECIFIC_PERSON' and t.code_type in ('USCC', 'REGISTRATION_NO')";
 
-	/** Above one match in this many rows a name search scans the name order (measured, JdbcTargetSearch). */
-	static final long COMMON_WORD_ONE_IN = 20;
+	/**
+	 * A word's window holds this many times the matches its page needs, by the planner's estimate of the word's
+	 * frequency, if they are spread over the registry.
+	 */
+	static final long WINDOW_MARGIN = 4;
+
+	/**
+	 * The largest window (a range of the primary key, a few milliseconds); a word that would need more, being
+	 * rare or the page deep, goes through the bigram index, where it costs its number of matches.
+	 */
+	static final long MAX_WINDOW = 40_000;
 
 	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
@@ -48,33 +61,46 @@ class JdbcPublicEntities implements PublicEntities {
 	@Override
 	public List<PublicEntity> search(EntityQuery query, int offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("offset", offset).addValue("limit", limit);
-		String where;
-		String order;
 		if (query.code()) {
-			where = "t.code like :prefix escape '\\'";
 			params.addValue("prefix", escapeLike(query.text()) + "%");
-			order = "t.code, t.id";
+			return this.jdbc.query("select " + COLUMNS + " from target t where t.code like :prefix escape '\\' and "
+					+ PUBLIC_ONLY + " order by t.code, t.id limit :limit offset :offset", params,
+					JdbcPublicEntities::entity);
 		}
-		else {
-			String bigrams = "t.name_bigrams @> name_bigrams(:text)";
-			params.addValue("text", query.text());
-			boolean common = estimatedRows(bigrams, params) * COMMON_WORD_ONE_IN > registrySize();
-			String contains = contains(query.text(), params);
-			if (common) {
-				// a word in tens of thousands of names: the name order's index hands over a page after a few
-				// thousand rows, where the bigram index would hand over every match before the first is sorted
-				where = contains;
+		String bigrams = "t.name_bigrams @> name_bigrams(:text)";
+		params.addValue("text", query.text());
+		String contains = contains(query.text(), params);
+		long registry = registrySize();
+		long estimate = Math.max(1, estimatedRows(bigrams, params));
+		long window = WINDOW_MARGIN * ((long) offset + limit) * Math.min(registry, Long.MAX_VALUE / 1_000_000_000L)
+				/ estimate;
+		boolean windowFirst = window <= MAX_WINDOW;
+		if (windowFirst) {
+			// a common word: its page usually lies within the first few thousand registrations; reading only
+			// those keeps the cost bounded even if the matches cluster, and a range of ids lies together on disk.
+			// A range, not "order by id limit": on a small table the planner would sort a full scan.
+			params.addValue("window", window);
+			List<PublicEntity> rows = this.jdbc.query("select " + COLUMNS
+					+ " from target t where t.id < (select min(id) from target) + :window and " + contains + " and "
+					+ PUBLIC_ONLY + " order by t.id limit :limit offset :offset", params, JdbcPublicEntities::entity);
+			if (rows.size() == limit) {
+				return rows;
 			}
-			else if (query.text().codePointCount(0, query.text().length()) == 2) {
-				where = bigrams;
-			}
-			else {
-				where = bigrams + " and " + contains;
-			}
-			order = "t.name, t.id";
+			// too few in the window (the matches sit later, or this is the last page): every match through the
+			// bigram index, which costs the number of matches, never the size of the registry. Not cut short
+			// when the window looks as large as the registry: that size is the statistics', which may be stale.
 		}
-		return this.jdbc.query("select " + COLUMNS + " from target t where " + where + " and " + PUBLIC_ONLY
-				+ " order by " + order + " limit :limit offset :offset", params, JdbcPublicEntities::entity);
+		String where = (query.text().codePointCount(0, query.text().length()) == 2) ? bigrams
+				: bigrams + " and " + contains;
+		// materialized: with "order by id limit" right after it the planner would walk the primary key again. The
+		// public filter is applied to the matches, outside: inside, the partial index of credit codes (whose
+		// condition it repeats) would be one more way to read the whole table
+		String sql = "with m as materialized (select " + COLUMNS + ", t.code_type from target t where " + where
+				+ ") select " + COLUMNS + " from m t where " + PUBLIC_ONLY + " order by t.id limit :limit offset :offset";
+		if (windowFirst) {
+			return throughBigramIndex(() -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
+		}
+		return this.jdbc.query(sql, params, JdbcPublicEntities::entity);
 	}
 
 	@Override
@@ -156,6 +182,25 @@ class JdbcPublicEntities implements PublicEntities {
 	private static PublicEntity entity(ResultSet rs, int rowNum) throws SQLException {
 		return new PublicEntity(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
 				rs.getString("region_code"), TargetKind.valueOf(rs.getString("kind")));
+	}
+
+	/**
+	 * The matches through the bigram index even where the planner would rather scan the table: it prices the
+	 * heap pages as if the matches were spread over all of them, but the fallback runs exactly when they are
+	 * not (they cluster in the order just read). Only inside a transaction (SET LOCAL ends with it).
+	 */
+	private <T> T throughBigramIndex(Supplier<T> query) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return query.get();
+		}
+		// bitmap scans only: with the table scan off the planner would walk a whole btree instead
+		this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = off; set local enable_indexscan = off");
+		try {
+			return query.get();
+		}
+		finally {
+			this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = on; set local enable_indexscan = on");
+		}
 	}
 
 }

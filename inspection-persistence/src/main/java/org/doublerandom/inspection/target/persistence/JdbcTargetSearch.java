@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The registry list in plain SQL: every filter is a bound parameter, the sort column comes from an
@@ -55,6 +57,26 @@ class JdbcTargetSearch implements TargetSearch {
 	 */
 	static final long COMMON_WORD_ONE_IN = 20;
 
+	/** Rows of the sort order read per row of the page before a common word falls back to the bigram index. */
+	static final long WINDOW_PER_ROW = 4 * COMMON_WORD_ONE_IN;
+
+	static final long MAX_WINDOW = 40_000;
+
+	/** Every column a sort order names. */
+	private static final String SORT_COLUMNS = "t.id, t.name, t.code, t.region_code, t.credit_class, t.industry_section_code, t.established_on";
+
+	/** How a name search's text is tested. */
+	enum Text {
+
+		/** through the bigram index (few matches) */
+		BIGRAMS,
+		/** by {@code like} on each row read (many matches, read in an index's order) */
+		CONTAINS,
+		/** not at all (the caller tests it on a window of rows) */
+		NONE
+
+	}
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate streaming;
@@ -69,39 +91,79 @@ class JdbcTargetSearch implements TargetSearch {
 	@Override
 	public TargetPage search(TargetQuery query, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(query, params, true);
+		String where = where(query, params, Text.BIGRAMS);
 		boolean common = nameSearch(query) && estimatedRows(query) * COMMON_WORD_ONE_IN > registrySize();
 		if (common) {
 			// a word in tens of thousands of names (恒通, 商贸): the bigram index would hand over every match
-			// before the first is counted, where a plain scan finds the capped count and a page in a few
-			// thousand rows
+			// before the first is counted, where a plain scan finds the capped count in a few thousand rows
 			params = new MapSqlParameterSource();
-			where = where(query, params, false);
+			where = where(query, params, Text.CONTAINS);
 		}
 		long counted = this.jdbc.queryForObject(
 				"select count(*) from (select 1 from target t " + where + " limit " + (TargetPage.COUNT_CAP + 1) + ") c",
 				params, Long.class);
 		boolean capped = counted > TargetPage.COUNT_CAP;
-		if (capped && nameSearch(query) && !common) {
-			// more matches than the cap after all: reading the sort order's index until a page matches is
-			// faster than fetching every match through the bigram index and sorting them
-			params = new MapSqlParameterSource();
-			where = where(query, params, false);
-		}
-		params.addValue("limit", size).addValue("offset", (long) page * size);
-		// the page's ids first, from the sort order's index alone (an index-only scan: the filters of a name
-		// search are tested on the index entries, not on 40,000 fetched rows), then those 20 rows in full
+		long offset = (long) page * size;
 		String order = orderBy(query);
-		List<TargetRow> rows = this.jdbc.query("""
+		List<TargetRow> rows;
+		if (nameSearch(query) && (common || capped)) {
+			// more matches than the cap: a page of them in the sort order usually lies within the first few
+			// thousand rows of that order, where the bigram index would hand over every match to be sorted
+			rows = windowPage(query, order, offset, size);
+			long expected = capped ? size : Math.max(0, Math.min(size, counted - offset));
+			if (rows.size() < expected) {
+				// the matches sit later in the sort order (names sharing a prefix, 鄂尔多斯市恒通…): every match
+				// through the bigram index costs the number of matches, the walk would cost the registry
+				MapSqlParameterSource all = new MapSqlParameterSource().addValue("limit", size)
+					.addValue("offset", offset);
+				String matches = "with m as materialized (select " + SORT_COLUMNS + " from target t"
+						+ where(query, all, Text.BIGRAMS) + ") select t.id from m t order by " + order
+						+ " limit :limit offset :offset";
+				rows = throughBigramIndex(() -> page(matches, all, order));
+			}
+		}
+		else if (nameSearch(query)) {
+			// materialized: with "order by … limit" right after it the planner may walk the sort order's index,
+			// reading the registry up to wherever the few matches sit
+			params.addValue("limit", size).addValue("offset", offset);
+			rows = page("with m as materialized (select " + SORT_COLUMNS + " from target t" + where
+					+ ") select t.id from m t order by " + order + " limit :limit offset :offset", params, order);
+		}
+		else {
+			params.addValue("limit", size).addValue("offset", offset);
+			rows = page("select t.id from target t" + where + " order by " + order + " limit :limit offset :offset",
+					params, order);
+		}
+		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
+	}
+
+	/**
+	 * The page among the first rows of the sort order (after the other filters) that contain the text; when it
+	 * is full it is exactly the page of all matches, as no match outside the window sorts before it.
+	 */
+	private List<TargetRow> windowPage(TargetQuery query, String order, long offset, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String filters = where(query, params, Text.NONE);
+		String contains = contains(query.text().strip(), params);
+		params.addValue("window", Math.min(WINDOW_PER_ROW * (offset + size), MAX_WINDOW))
+			.addValue("limit", size)
+			.addValue("offset", offset);
+		return page("select t.id from (select " + SORT_COLUMNS + " from target t" + filters + " order by " + order
+				+ " limit :window) t where " + contains + " order by " + order + " limit :limit offset :offset", params,
+				order);
+	}
+
+	/** The page's ids first (from the sort order's index alone), then those rows in full. */
+	private List<TargetRow> page(String ids, MapSqlParameterSource params, String order) {
+		return this.jdbc.query("""
 				select t.id, t.kind, t.code_type, t.code, t.name, t.region_code, t.industry_section_code,
 				       t.industry_division_code, t.status, t.abnormal_listed, t.credit_class, t.key_supervision,
 				       t.established_on,
 				       (select count(*) from target_department d where d.target_id = t.id) as departments
-				from (select t.id from target t""" + where + " order by " + order + """
-				 limit :limit offset :offset) page
+				from (""" + ids + """
+				) page
 				join target t on t.id = page.id
 				order by\s""" + order, params, JdbcTargetSearch::row);
-		return new TargetPage(rows, page, size, capped ? TargetPage.COUNT_CAP : counted, capped);
 	}
 
 	/**
@@ -111,7 +173,7 @@ class JdbcTargetSearch implements TargetSearch {
 	 */
 	private long estimatedRows(TargetQuery query) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(query.withDepartment(null), params, true);
+		String where = where(query.withDepartment(null), params, Text.BIGRAMS);
 		String plan = this.jdbc.queryForObject("explain (format json) select 1 from target t " + where, params,
 				String.class);
 		Matcher rows = PLAN_ROWS.matcher((plan != null) ? plan : "");
@@ -133,7 +195,7 @@ class JdbcTargetSearch implements TargetSearch {
 	@Override
 	public void forEach(TargetQuery query, int limit, Consumer<TargetExportRow> consumer) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(query, params, true);
+		String where = where(query, params, Text.BIGRAMS);
 		String order = orderBy(query);
 		params.addValue("limit", limit);
 		// streamed with a cursor (fetch size) inside the caller's read-only transaction
@@ -175,8 +237,7 @@ class JdbcTargetSearch implements TargetSearch {
 		return String.join(", ", columns.stream().map(column -> column + direction).toList());
 	}
 
-	/** @param bigramIndex whether name searches go through the bigram index (few matches) or not (many) */
-	static String where(TargetQuery q, MapSqlParameterSource params, boolean bigramIndex) {
+	static String where(TargetQuery q, MapSqlParameterSource params, Text mode) {
 		List<String> clauses = new ArrayList<>();
 		if (q.departmentId() != null) {
 			// "offset 0" keeps this a per-row probe of the link's primary key: flattened into a semi-join,
@@ -185,14 +246,14 @@ class JdbcTargetSearch implements TargetSearch {
 					+ "and d.department_id = :department offset 0)");
 			params.addValue("department", q.departmentId());
 		}
-		if (q.text() != null && !q.text().isBlank()) {
+		if (mode != Text.NONE && q.text() != null && !q.text().isBlank()) {
 			String text = q.text().strip();
 			// a code prefix or a part of a name, each searched through its own index
 			if (CODE_LIKE.matcher(text).matches()) {
 				clauses.add("t.code like :prefix escape '\\'");
 				params.addValue("prefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
 			}
-			else if (!bigramIndex) {
+			else if (mode == Text.CONTAINS) {
 				clauses.add(contains(text, params));
 			}
 			else if (text.codePointCount(0, text.length()) == 2) {
@@ -262,6 +323,25 @@ class JdbcTargetSearch implements TargetSearch {
 				rs.getBoolean("abnormal_listed"), (credit != null) ? CreditClass.valueOf(credit) : null,
 				rs.getBoolean("key_supervision"), rs.getObject("established_on", LocalDate.class),
 				rs.getInt("departments"));
+	}
+
+	/**
+	 * The matches through the bigram index even where the planner would rather scan the table: it prices the
+	 * heap pages as if the matches were spread over all of them, but the fallback runs exactly when they are
+	 * not (they cluster in the order just read). Only inside a transaction (SET LOCAL ends with it).
+	 */
+	private <T> T throughBigramIndex(Supplier<T> query) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return query.get();
+		}
+		// bitmap scans only: with the table scan off the planner would walk a whole btree instead
+		this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = off; set local enable_indexscan = off");
+		try {
+			return query.get();
+		}
+		finally {
+			this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = on; set local enable_indexscan = on");
+		}
 	}
 
 }
