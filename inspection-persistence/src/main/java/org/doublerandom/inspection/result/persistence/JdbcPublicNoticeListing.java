@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The result notice list's filter and page in SQL. The year and region conditions pick the notices (task and
- * department) with at least one matching published row; the notice itself is then grouped over all its published
- * rows, so its count and latest date do not change with the filter.
+ * The result notice list's filter and page in SQL, over the notices' summary rows (V23 {@code result_notice}, kept
+ * by triggers) rather than grouping every published result. The year and region conditions pick the notices
+ * (task and department) with at least one matching published row; the count and latest date shown are the whole
+ * notice's, so they do not change with the filter.
  */
 @Repository
 class JdbcPublicNoticeListing implements PublicNoticeListing {
@@ -31,7 +32,7 @@ class JdbcPublicNoticeListing implements PublicNoticeListing {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder();
 		if (filter.departmentId() != null) {
-			where.append(" and r.department_id = :department");
+			where.append(" and n.department_id = :department");
 			params.addValue("department", filter.departmentId());
 		}
 		if (filter.year() != null || filter.regionCode() != null) {
@@ -39,7 +40,7 @@ class JdbcPublicNoticeListing implements PublicNoticeListing {
 			if (filter.regionCode() != null) {
 				where.append(" join target mt on mt.id = m.target_id");
 			}
-			where.append(" where m.state = 'PUBLISHED' and m.task_id = r.task_id and m.department_id = r.department_id");
+			where.append(" where m.state = 'PUBLISHED' and m.task_id = n.task_id and m.department_id = n.department_id");
 			if (filter.year() != null) {
 				where.append(" and (m.published_at at time zone 'Asia/Shanghai')::date between :yearStart and :yearEnd");
 				params.addValue("yearStart", filter.yearStart()).addValue("yearEnd", filter.yearEnd());
@@ -50,11 +51,11 @@ class JdbcPublicNoticeListing implements PublicNoticeListing {
 			}
 			where.append(")");
 		}
-		String grouped = JdbcPublishedResults.NOTICE + where + JdbcPublishedResults.GROUP;
+		String notices = JdbcPublishedResults.SUMMARY + where;
 		params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-		List<Notice> rows = this.jdbc.query(grouped + " order by last_published desc, t.code, d.name limit :limit offset :offset",
+		List<Notice> rows = this.jdbc.query(notices + " order by last_published desc, t.code, d.name limit :limit offset :offset",
 				params, (rs, n) -> JdbcPublishedResults.notice(rs));
-		Long total = this.jdbc.queryForObject("select count(*) from (" + grouped + ") notices", params, Long.class);
+		Long total = this.jdbc.queryForObject("select count(*) from result_notice n where true" + where, params, Long.class);
 		return new PageImpl<>(rows, pageable, (total != null) ? total : 0);
 	}
 

@@ -29,6 +29,19 @@ class JdbcPublishedResults implements PublishedResults {
 
 	static final String GROUP = " group by r.task_id, r.department_id, p.code, p.name, t.code, t.name, e.selection, d.name ";
 
+	/** The notices from their summary rows (V23 {@code result_notice}), for lists over every notice. */
+	static final String SUMMARY = """
+			select n.task_id, n.department_id, p.code as plan_code, p.name as plan_name, t.code as task_code,
+			       t.name as task_name, e.selection = 'DIRECTED' as directed, d.name as authority, n.published_count as n,
+			       (n.last_published_at at time zone 'Asia/Shanghai')::date as last_published
+			from result_notice n
+			join task t on t.id = n.task_id
+			join plan p on p.id = t.plan_id
+			join plan_entry e on e.id = t.plan_entry_id
+			join department d on d.id = n.department_id
+			where true
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	JdbcPublishedResults(JdbcTemplate jdbc) {
@@ -37,7 +50,7 @@ class JdbcPublishedResults implements PublishedResults {
 
 	@Override
 	public List<Notice> notices(int limit) {
-		return this.jdbc.query(NOTICE + GROUP + " order by last_published desc, t.code limit ?", (rs, n) -> notice(rs), limit);
+		return this.jdbc.query(SUMMARY + " order by last_published desc, t.code, d.name limit ?", (rs, n) -> notice(rs), limit);
 	}
 
 	@Override

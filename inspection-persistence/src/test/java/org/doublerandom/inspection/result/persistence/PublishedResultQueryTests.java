@@ -131,6 +131,41 @@ class PublishedResultQueryTests {
 		assertThat(person.creditCode()).isNull();
 	}
 
+	static final String GROUPED = """
+			select task_id || '/' || department_id || '/' || count(*) || '/' || max(published_at)
+			from inspection_result where state = 'PUBLISHED' group by task_id, department_id order by 1""";
+
+	static final String SUMMARY = """
+			select task_id || '/' || department_id || '/' || published_count || '/' || last_published_at
+			from result_notice order by 1""";
+
+	@Test
+	void theNoticeSummaryFollowsEveryPublicationUpdateAndRemovalOfPublishedResults() {
+		assertThat(this.jdbc.queryForList(SUMMARY, String.class)).containsExactlyElementsOf(
+				this.jdbc.queryForList(GROUPED, String.class)).hasSize(3);
+		// publish the waiting half of the mixed notice, one statement, then one more row alone
+		this.jdbc.update("update inspection_result set state = 'PUBLISHED', published_at = timestamptz '2026-08-01 08:00:00+08' "
+				+ "+ make_interval(secs => id::int % 1000) where task_id = ? and department_id = ? and state = 'PENDING_REVIEW' "
+				+ "and id % 3 = 0", this.mixed, this.scjg);
+		this.jdbc.update("update inspection_result set state = 'PUBLISHED', published_at = timestamptz '2026-09-09 09:00:00+08' "
+				+ "where id = (select min(id) from inspection_result where task_id = ? and department_id = ? and state = 'NOT_ENTERED')",
+				this.mixed, this.wsjk);
+		assertThat(this.jdbc.queryForList(SUMMARY, String.class)).containsExactlyElementsOf(
+				this.jdbc.queryForList(GROUPED, String.class));
+		// rows that leave (not a path of the application, but any SQL): counts go down, the latest is taken again,
+		// an emptied notice disappears
+		this.jdbc.update("delete from inspection_result where task_id = ? and department_id = ? and published_at >= "
+				+ "timestamptz '2026-09-01 00:00:00+08'", this.mixed, this.wsjk);
+		this.jdbc.update("update inspection_result set state = 'PENDING_REVIEW', published_at = null where task_id = ? "
+				+ "and department_id = ? and state = 'PUBLISHED' and id % 2 = 0", this.big, this.scjg);
+		assertThat(this.jdbc.queryForList(SUMMARY, String.class)).containsExactlyElementsOf(
+				this.jdbc.queryForList(GROUPED, String.class));
+		this.jdbc.update("delete from inspection_result where task_id = ? and department_id = ?", this.mixed, this.wsjk);
+		assertThat(this.jdbc.queryForList(SUMMARY, String.class)).containsExactlyElementsOf(
+				this.jdbc.queryForList(GROUPED, String.class)).hasSize(2);
+		assertThat(this.published.notices(10)).extracting(PublishedResults.Notice::taskId).containsExactly(this.mixed, this.big);
+	}
+
 	@Test
 	void onlyPublishedResultsAreRead() {
 		List<PublishedResults.Row> all = this.published.rows(this.mixed, this.scjg);
