@@ -47,6 +47,19 @@ class PublicLookupBenchmark {
 
 	static final String DURATION = System.getProperty("inspection.bench.lookup.duration", "300s");
 
+	/** Each case first runs this long unrecorded, so the JIT has compiled its code paths before it is measured. */
+	static final String WARMUP = System.getProperty("inspection.bench.lookup.warmup", "30s");
+
+	/** The static file's case may be shorter: it is the yardstick, not the target. */
+	static final String STATIC_DURATION = System.getProperty("inspection.bench.lookup.static-duration", DURATION);
+
+	/**
+	 * With {@code inspection.bench.lookup.grouped=true} the issue's two subjects are one case each (the entity
+	 * lookup: name and code searches and entity pages, interleaved; the result notice pages: a task's notice and
+	 * a result's detail, interleaved), plus the notice list and the static file: four runs instead of seven.
+	 */
+	static final boolean GROUPED = Boolean.getBoolean("inspection.bench.lookup.grouped");
+
 	static final Path DIR = Path.of("target", "bench");
 
 	static final Path SCRIPT = Path.of("..", "bench", "public-lookup.lua").toAbsolutePath().normalize();
@@ -114,6 +127,19 @@ class PublicLookupBenchmark {
 				and id % greatest(1, (select count(*) from inspection_result where entered_by = 'bench') / 200) = 0
 				limit 200""", Long.class);
 		cases.put("result detail", results.stream().map(id -> "/public/results/" + id).toList());
+		List<String> lists = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			lists.add("/public/results" + (i == 0 ? "" : "?page=" + i));
+		}
+		cases.put("result notice list (/public/results, pages 1–5)", lists);
+		if (GROUPED) {
+			Map<String, List<String>> grouped = new LinkedHashMap<>();
+			grouped.put("entity lookup (name and code searches, entity pages, interleaved)", interleave(names, codes, pages));
+			grouped.put("result notice pages (a task's notice, page of 50; a result's detail; interleaved)",
+					interleave(notices, results.stream().map(id -> "/public/results/" + id).toList()));
+			grouped.put("result notice list (/public/results, pages 1–5)", lists);
+			cases = grouped;
+		}
 		cases.put("static file /css/app.css (same app, same run)", List.of("/css/app.css"));
 
 		StringBuilder queries = new StringBuilder("\nThe queries alone (JdbcPublicEntities, in the test's JVM, one at a time, "
@@ -175,7 +201,7 @@ class PublicLookupBenchmark {
 		StringBuilder table = new StringBuilder();
 		table.append("Public entity lookup and result notices, ").append(TARGETS).append(" targets (loaded in ")
 			.append(Math.round(loadSeconds)).append(" s), ").append(RESULTS).append(" published results (loaded in ")
-			.append(Math.round(resultSeconds)).append(" s), wrk -t4 -c32 -d").append(DURATION).append("\n\n")
+			.append(Math.round(resultSeconds)).append(" s), wrk -t4 -c32 -d").append(DURATION).append(" (static file: ").append(STATIC_DURATION).append("), each after an unrecorded warm-up of ").append(WARMUP).append("\n\n")
 			.append("| case | requests | errors | non-2xx | p50 ms | p95 ms | p99 ms | requests/s |\n")
 			.append("|---|---|---|---|---|---|---|---|\n");
 		for (Map.Entry<String, List<String>> c : cases.entrySet()) {
@@ -188,7 +214,8 @@ class PublicLookupBenchmark {
 			}
 			Path paths = DIR.resolve("paths-" + Math.abs(c.getKey().hashCode()) + ".txt");
 			Files.write(paths, c.getValue());
-			Map<String, String> r = wrk(paths);
+			wrk(paths, WARMUP);
+			Map<String, String> r = wrk(paths, c.getKey().startsWith("static") ? STATIC_DURATION : DURATION);
 			table.append("| ").append(c.getKey()).append(" | ").append(r.get("requests")).append(" | ").append(r.get("errors"))
 				.append(" | ").append(r.get("non2xx")).append(" | ").append(r.get("p50_ms")).append(" | ")
 				.append(r.get("p95_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("rps")).append(" |\n");
@@ -360,9 +387,23 @@ class PublicLookupBenchmark {
 		return "/public/entities?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
 	}
 
-	Map<String, String> wrk(Path paths) throws IOException, InterruptedException {
+	@SafeVarargs
+	static List<String> interleave(List<String>... lists) {
+		List<String> all = new ArrayList<>();
+		int longest = java.util.Arrays.stream(lists).mapToInt(List::size).max().orElse(0);
+		for (int i = 0; i < longest; i++) {
+			for (List<String> list : lists) {
+				if (i < list.size()) {
+					all.add(list.get(i));
+				}
+			}
+		}
+		return all;
+	}
+
+	Map<String, String> wrk(Path paths, String duration) throws IOException, InterruptedException {
 		Path out = DIR.resolve("wrk-output.txt");
-		ProcessBuilder builder = new ProcessBuilder("/usr/bin/wrk", "-t4", "-c32", "-d" + DURATION, "--timeout", "10s",
+		ProcessBuilder builder = new ProcessBuilder("/usr/bin/wrk", "-t4", "-c32", "-d" + duration, "--timeout", "10s",
 				"-s", SCRIPT.toString(), "http://127.0.0.1:" + this.port)
 			.redirectErrorStream(true)
 			.redirectOutput(out.toFile());
