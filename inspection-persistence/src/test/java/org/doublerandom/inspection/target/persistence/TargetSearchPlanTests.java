@@ -43,7 +43,9 @@ class TargetSearchPlanTests {
 		assertThat(page.rows()).extracting(TargetRow::id)
 			.isEqualTo(ClusteredNames.matches(this.jdbc, "name, id", 40).subList(20, 40));
 		assertThat(page.totalCapped()).isTrue();
-		assertThat(read).as("name-order index entries read").isLessThanOrEqualTo(JdbcTargetSearch.WINDOW_PER_ROW * 40);
+		// the window, plus the few entries the planner itself may read at the index's ends to estimate a range
+		// (get_actual_variable_range); the old plan read 36,040
+		assertThat(read).as("name-order index entries read").isLessThanOrEqualTo(JdbcTargetSearch.WINDOW_PER_ROW * 40 + 100);
 	}
 
 }
