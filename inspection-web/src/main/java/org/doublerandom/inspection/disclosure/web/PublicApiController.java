@@ -10,6 +10,7 @@ import org.doublerandom.inspection.disclosure.DisclosureService;
 import org.doublerandom.inspection.disclosure.EntityDraw;
 import org.doublerandom.inspection.disclosure.EntityResults;
 import org.doublerandom.inspection.disclosure.PublicEntity;
+import org.doublerandom.inspection.organization.OrganizationService;
 import org.doublerandom.inspection.plan.PlanService;
 import org.doublerandom.inspection.shared.DomainException;
 import org.doublerandom.inspection.shared.NotFoundException;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/public", produces = "application/json")
 class PublicApiController {
 
-	private static final String DEPARTMENT = "Department id (部门), as in the filter bar of the public pages and /api/public/items; "
+	private static final String DEPARTMENT = "Department id (部门), as listed by /api/public/departments; "
 			+ "an unknown id is refused (400)";
 
 	private static final String YEAR = "Year, 2000 to 2100; outside is refused (400)";
@@ -56,14 +57,48 @@ class PublicApiController {
 
 	private final MessageSource messages;
 
+	private final OrganizationService organization;
+
 	PublicApiController(OpenData data, DisclosureService disclosure, PlanService plans, TaskService tasks,
-			MessageSource messages, PublicFilterBar filterBar) {
+			MessageSource messages, PublicFilterBar filterBar, OrganizationService organization) {
+		this.organization = organization;
 		this.filterBar = filterBar;
 		this.data = data;
 		this.disclosure = disclosure;
 		this.plans = plans;
 		this.tasks = tasks;
 		this.messages = messages;
+	}
+
+	/** The departments with the ids the {@code department} filters take; names in Chinese and English. */
+	@GetMapping("/departments")
+	@Operation(summary = "部门: every department with the id the department filters take")
+	List<Map<String, Object>> departments() {
+		return this.organization.departments().stream().map(d -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", d.getId());
+			row.put("code", d.getCode());
+			row.put("name", d.getName());
+			row.put("nameEn", d.getNameEn());
+			row.put("regionCode", d.getRegionCode());
+			row.put("enforcing", d.isEnforcing());
+			return row;
+		}).toList();
+	}
+
+	/** The city and its banners/districts with the GB/T 2260 codes the {@code region} filters take. */
+	@GetMapping("/regions")
+	@Operation(summary = "旗区: the city and its banners/districts with the codes the region filters take")
+	List<Map<String, Object>> regions() {
+		return this.organization.regions().stream().map(r -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("code", r.getCode());
+			row.put("name", r.getName());
+			row.put("nameEn", r.getNameEn());
+			row.put("parentCode", r.getParentCode());
+			row.put("level", r.getLevel().name());
+			return row;
+		}).toList();
 	}
 
 	/** The items of the list versions in force; {@code department} narrows to one department's lists. */

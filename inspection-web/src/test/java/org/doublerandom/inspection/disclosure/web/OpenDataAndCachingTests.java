@@ -81,7 +81,7 @@ class OpenDataAndCachingTests {
 		assertThat(api.path("openapi").asString()).startsWith("3.");
 		List<String> paths = new ArrayList<>();
 		api.path("paths").propertyNames().forEach(paths::add);
-		assertThat(paths).contains("/api/public/items", "/api/public/plans", "/api/public/plans/{id}", "/api/public/tasks",
+		assertThat(paths).contains("/api/public/departments", "/api/public/regions", "/api/public/items", "/api/public/plans", "/api/public/plans/{id}", "/api/public/tasks",
 				"/api/public/tasks/{id}", "/api/public/draws", "/api/public/entities", "/api/public/entities/{id}",
 				"/api/public/results", "/api/public/results/{id}")
 			.allMatch(p -> p.startsWith("/api/public/"));
