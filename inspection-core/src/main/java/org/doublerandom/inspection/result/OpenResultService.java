@@ -54,9 +54,8 @@ public class OpenResultService {
 	}
 
 	public Page page(OpenResults.Filter filter, Integer page) {
-		if (filter.year() != null && (filter.year() < 2000 || filter.year() > 2100)) {
-			throw new DomainException("result.open.year", "year", filter.year());
-		}
+		// the year's bounds are the public listings' (a refusal at the year, as on the other lists)
+		new org.doublerandom.inspection.shared.PublicListFilter(filter.departmentId(), filter.year(), null);
 		int current = (page == null) ? 0 : page;
 		if (current < 0 || current > MAX_PAGE) {
 			throw new DomainException("result.open.page", "page", MAX_PAGE);

@@ -38,7 +38,11 @@ class PublicResultApiController {
 
 	private final MessageSource messages;
 
-	PublicResultApiController(OpenResultService results, OpenResultRows rows, MessageSource messages) {
+	private final org.doublerandom.inspection.web.support.PublicFilterBar filterBar;
+
+	PublicResultApiController(OpenResultService results, OpenResultRows rows, MessageSource messages,
+			org.doublerandom.inspection.web.support.PublicFilterBar filterBar) {
+		this.filterBar = filterBar;
 		this.results = results;
 		this.rows = rows;
 		this.messages = messages;
@@ -46,7 +50,7 @@ class PublicResultApiController {
 
 	/**
 	 * Published results, newest publication first, 50 a page ({@code hasNext} says whether another follows).
-	 * Optional filters: {@code department} (id, as in /api/public/items), {@code year} of publication (Beijing
+	 * Optional filters: {@code department} (id, as in /api/public/departments), {@code year} of publication (Beijing
 	 * time), {@code task} (id, as in /api/public/tasks).
 	 */
 	@GetMapping("/results")
@@ -54,6 +58,8 @@ class PublicResultApiController {
 			@RequestParam(name = "year", required = false) Integer year,
 			@RequestParam(name = "task", required = false) Long task,
 			@RequestParam(name = "page", required = false) Integer page) {
+		// an unknown department is refused as on the other lists (PublicFilterBar), not answered with nothing
+		this.filterBar.filter(department, year, null);
 		OpenResultService.Page found = this.results.page(new OpenResults.Filter(department, year, task), page);
 		Map<String, Terms.Term> categories = this.rows.categories();
 		Map<String, Object> body = new LinkedHashMap<>();

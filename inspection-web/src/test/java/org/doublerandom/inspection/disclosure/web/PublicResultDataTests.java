@@ -205,6 +205,8 @@ class PublicResultDataTests {
 		this.mvc.perform(get("/api/public/results?year=1900")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/api/public/results?page=-1")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/api/public/results?department=abc")).andExpect(status().isBadRequest());
+		// an unknown department is refused, as on the other public lists
+		this.mvc.perform(get("/api/public/results?department=987654321")).andExpect(status().isBadRequest());
 	}
 
 	@Test
