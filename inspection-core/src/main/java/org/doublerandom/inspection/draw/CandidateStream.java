@@ -1,5 +1,6 @@
 package org.doublerandom.inspection.draw;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -12,10 +13,33 @@ public interface CandidateStream {
 
 	void forEach(Sink sink);
 
+	/**
+	 * The same rows as UTF-8 bytes, for the selection's loop over millions of candidates: the id and the stratum
+	 * key lie in {@code row} at the given ranges, valid only during the call. A store that reads bytes anyway (a
+	 * binary COPY) overrides this so that a row costs no {@code String}; this default encodes the strings.
+	 */
+	default void forEachBytes(ByteSink sink) {
+		forEach((id, key) -> {
+			byte[] i = id.getBytes(StandardCharsets.UTF_8);
+			byte[] k = key.getBytes(StandardCharsets.UTF_8);
+			byte[] row = new byte[i.length + k.length];
+			System.arraycopy(i, 0, row, 0, i.length);
+			System.arraycopy(k, 0, row, i.length, k.length);
+			sink.accept(row, 0, i.length, i.length, k.length);
+		});
+	}
+
 	@FunctionalInterface
 	interface Sink {
 
 		void accept(String targetId, String stratumKey);
+
+	}
+
+	@FunctionalInterface
+	interface ByteSink {
+
+		void accept(byte[] row, int idOffset, int idLength, int keyOffset, int keyLength);
 
 	}
 

@@ -44,15 +44,7 @@ public final class Ranks {
 
 	/** Writes the rank into {@code out} (32 bytes). Labels and values are ASCII, so chars are bytes. */
 	public void rankInto(String label, String value, byte[] out) {
-		int length = label.length() + 1 + value.length();
-		if (this.buffer.length < length) {
-			this.buffer = new byte[Math.max(length, 2 * this.buffer.length)];
-		}
-		int p = 0;
-		for (int i = 0; i < label.length(); i++) {
-			this.buffer[p++] = (byte) label.charAt(i);
-		}
-		this.buffer[p++] = ':';
+		int p = label(label, value.length());
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c > 0x7e) {
@@ -60,8 +52,40 @@ public final class Ranks {
 			}
 			this.buffer[p++] = (byte) c;
 		}
-		this.digest.update(this.seed);
-		this.digest.update(this.buffer, 0, p);
+		digest(p, out);
+	}
+
+	/** The same rank of the value given as its bytes {@code value[offset, offset + length)}. */
+	public void rankInto(String label, byte[] value, int offset, int length, byte[] out) {
+		int p = label(label, length);
+		for (int i = offset; i < offset + length; i++) {
+			byte b = value[i];
+			if (b < 0 || b > 0x7e) {
+				throw new IllegalArgumentException("ranked values are ASCII tokens: "
+						+ new String(value, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			this.buffer[p++] = b;
+		}
+		digest(p, out);
+	}
+
+	/** Puts seed ‖ label ‖ ":" in the buffer, room for the value after it; returns where the value goes. */
+	private int label(String label, int valueLength) {
+		int length = Sha256.LENGTH + label.length() + 1 + valueLength;
+		if (this.buffer.length < length) {
+			this.buffer = new byte[Math.max(length, 2 * this.buffer.length)];
+		}
+		System.arraycopy(this.seed, 0, this.buffer, 0, Sha256.LENGTH);
+		int p = Sha256.LENGTH;
+		for (int i = 0; i < label.length(); i++) {
+			this.buffer[p++] = (byte) label.charAt(i);
+		}
+		this.buffer[p++] = ':';
+		return p;
+	}
+
+	private void digest(int length, byte[] out) {
+		this.digest.update(this.buffer, 0, length);
 		try {
 			this.digest.digest(out, 0, Sha256.LENGTH);
 		}

@@ -96,39 +96,51 @@ public final class TargetSelection {
 	/** Candidates per batch handed from the reading thread to the ranking thread. */
 	static final int BATCH = 4096;
 
-	private static final String[] END = new String[0];
-
 	/**
-	 * Ranks every candidate into its stratum's heap. The pool is read on the caller's thread (a database cursor
-	 * or a file) while a second thread hashes and keeps the heaps, so reading and SHA-256 overlap. Only the
-	 * second thread touches the heaps, and a heap keeps the k lowest ranks whatever the order of arrival, so
-	 * the result is the same bytes as ranking one by one.
+	 * Ranks every candidate into its stratum's heap. The pool is read on the caller's thread (a database COPY
+	 * or a file) while a second thread hashes and keeps the heaps, so reading and SHA-256 overlap. Rows travel
+	 * as bytes in a few recycled batches: at two million candidates a {@code String} per id and per key was most
+	 * of the selection's cost beyond the stream itself (issue 5's ratio). Only the second thread touches the
+	 * heaps, and a heap keeps the k lowest ranks whatever the order of arrival, so the result is the same bytes
+	 * as ranking one by one.
 	 */
 	private static void rankAll(Ranks ranks, Map<String, Heap> heaps, CandidateStream pool) {
-		java.util.concurrent.BlockingQueue<String[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+		ByteKeys strata = new ByteKeys(heaps);
+		java.util.concurrent.BlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(16);
+		java.util.concurrent.BlockingQueue<Batch> free = new java.util.concurrent.ArrayBlockingQueue<>(18);
+		for (int i = 0; i < 18; i++) {
+			free.add(new Batch());
+		}
+		Batch end = new Batch();
 		RuntimeException[] failure = new RuntimeException[1];
 		Thread ranker = new Thread(() -> {
 			byte[] rank = new byte[Sha256.LENGTH];
 			try {
-				for (String[] batch = queue.take(); batch != END; batch = queue.take()) {
-					for (int i = 0; i < batch.length && batch[i] != null; i += 2) {
-						Heap heap = heaps.get(batch[i + 1]);
+				for (Batch batch = full.take(); batch != end; batch = full.take()) {
+					byte[] data = batch.data;
+					int p = 0;
+					for (int r = 0; r < batch.rows; r++) {
+						int idLength = batch.lengths[2 * r];
+						int keyLength = batch.lengths[2 * r + 1];
+						Heap heap = strata.get(data, p + idLength, keyLength);
 						if (heap == null) {
-							throw new DrawInputException("candidate " + batch[i] + " is in stratum " + batch[i + 1]
-									+ ", which was not counted");
+							throw new DrawInputException("candidate " + utf8(data, p, idLength) + " is in stratum "
+									+ utf8(data, p + idLength, keyLength) + ", which was not counted");
 						}
 						heap.seen++;
-						if (heap.capacity == 0) {
-							continue;
+						if (heap.capacity > 0) {
+							ranks.rankInto(Ranks.TARGET, data, p, idLength, rank);
+							heap.offer(data, p, idLength, rank);
 						}
-						ranks.rankInto(Ranks.TARGET, batch[i], rank);
-						heap.offer(batch[i], rank);
+						p += idLength + keyLength;
 					}
+					batch.clear();
+					free.add(batch);
 				}
 			}
 			catch (RuntimeException ex) {
 				failure[0] = ex;
-				queue.clear();
+				full.clear();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -136,24 +148,29 @@ public final class TargetSelection {
 		}, "draw-ranker");
 		ranker.setDaemon(true);
 		ranker.start();
-		String[][] batch = { new String[2 * BATCH] };
-		int[] n = { 0 };
+		Batch[] current = { take(free, ranker) };
 		try {
-			pool.forEach((id, key) -> {
-				batch[0][n[0]++] = id;
-				batch[0][n[0]++] = key;
-				if (n[0] == batch[0].length) {
-					put(queue, batch[0], ranker, failure);
-					batch[0] = new String[2 * BATCH];
-					n[0] = 0;
+			pool.forEachBytes((row, idOffset, idLength, keyOffset, keyLength) -> {
+				Batch batch = current[0];
+				if (batch == null) {
+					return; // the ranker failed; read on to the end unranked
 				}
+				if (!batch.fits(idLength + keyLength)) {
+					put(full, batch, ranker);
+					batch = take(free, ranker);
+					current[0] = batch;
+					if (batch == null) {
+						return;
+					}
+				}
+				batch.add(row, idOffset, idLength, keyOffset, keyLength);
 			});
-			if (n[0] > 0) {
-				put(queue, batch[0], ranker, failure);
+			if (current[0] != null && current[0].rows > 0) {
+				put(full, current[0], ranker);
 			}
 		}
 		finally {
-			put(queue, END, ranker, null);
+			put(full, end, ranker);
 			try {
 				ranker.join();
 			}
@@ -167,9 +184,12 @@ public final class TargetSelection {
 		}
 	}
 
-	/** Hands a batch over, unless the ranker has already failed (then the reading goes on to its end unranked). */
-	private static void put(java.util.concurrent.BlockingQueue<String[]> queue, String[] batch, Thread ranker,
-			RuntimeException[] failure) {
+	private static String utf8(byte[] data, int offset, int length) {
+		return new String(data, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** Hands a batch over, unless the ranker has already ended (failed: then the reading goes on unranked). */
+	private static void put(java.util.concurrent.BlockingQueue<Batch> queue, Batch batch, Thread ranker) {
 		try {
 			while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
 				if (!ranker.isAlive()) {
@@ -181,6 +201,108 @@ public final class TargetSelection {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while ranking the pool", ex);
 		}
+	}
+
+	/** A recycled batch, or null once the ranker has ended. */
+	private static Batch take(java.util.concurrent.BlockingQueue<Batch> free, Thread ranker) {
+		try {
+			Batch batch;
+			while ((batch = free.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+				if (!ranker.isAlive()) {
+					return null;
+				}
+			}
+			return batch;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while ranking the pool", ex);
+		}
+	}
+
+	/** Rows as id bytes then key bytes, back to back, with their lengths. */
+	private static final class Batch {
+
+		byte[] data = new byte[1 << 16];
+
+		final int[] lengths = new int[2 * BATCH];
+
+		int rows;
+
+		int used;
+
+		boolean fits(int length) {
+			if (this.rows == BATCH) {
+				return false;
+			}
+			if (this.used + length > this.data.length) {
+				if (this.rows > 0) {
+					return false;
+				}
+				this.data = new byte[length]; // one row longer than a whole batch: rare, give it its own array
+			}
+			return true;
+		}
+
+		void add(byte[] row, int idOffset, int idLength, int keyOffset, int keyLength) {
+			System.arraycopy(row, idOffset, this.data, this.used, idLength);
+			System.arraycopy(row, keyOffset, this.data, this.used + idLength, keyLength);
+			this.used += idLength + keyLength;
+			this.lengths[2 * this.rows] = idLength;
+			this.lengths[2 * this.rows + 1] = keyLength;
+			this.rows++;
+		}
+
+		void clear() {
+			this.rows = 0;
+			this.used = 0;
+		}
+
+	}
+
+	/** The strata's heaps by the UTF-8 bytes of their keys: open addressing, no String per lookup. */
+	private static final class ByteKeys {
+
+		private final byte[][] keys;
+
+		private final Heap[] heaps;
+
+		private final int mask;
+
+		ByteKeys(Map<String, Heap> byKey) {
+			int size = Integer.highestOneBit(Math.max(4, 4 * byKey.size()) - 1) << 1;
+			this.keys = new byte[size][];
+			this.heaps = new Heap[size];
+			this.mask = size - 1;
+			byKey.forEach((key, heap) -> {
+				byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				int i = hash(bytes, 0, bytes.length) & this.mask;
+				while (this.keys[i] != null) {
+					i = (i + 1) & this.mask;
+				}
+				this.keys[i] = bytes;
+				this.heaps[i] = heap;
+			});
+		}
+
+		Heap get(byte[] data, int offset, int length) {
+			for (int i = hash(data, offset, length) & this.mask; this.keys[i] != null; i = (i + 1) & this.mask) {
+				byte[] key = this.keys[i];
+				if (java.util.Arrays.equals(key, 0, key.length, data, offset, offset + length)) {
+					return this.heaps[i];
+				}
+			}
+			return null;
+		}
+
+		private static int hash(byte[] data, int offset, int length) {
+			int h = 1;
+			for (int i = offset; i < offset + length; i++) {
+				h = 31 * h + data[i];
+			}
+			return h ^ (h >>> 16);
+		}
+
 	}
 
 	/** The first 8 bytes of a rank as a long, big-endian: their unsigned order is the ranks' order on those bytes. */
@@ -221,21 +343,7 @@ public final class TargetSelection {
 		void offer(String id, byte[] rank) {
 			long prefix = (long) PREFIX.get(rank, 0);
 			if (this.size < this.capacity) {
-				if (this.size == this.entries.length) {
-					this.entries = java.util.Arrays.copyOf(this.entries, Math.min(this.capacity, 2 * this.size));
-				}
-				Entry e = new Entry(prefix, id, rank.clone());
-				int i = this.size++;
-				// sift up: parents are worse (greater) or equal
-				while (i > 0) {
-					int parent = (i - 1) >>> 1;
-					if (Entry.compare(this.entries[parent], e) >= 0) {
-						break;
-					}
-					this.entries[i] = this.entries[parent];
-					i = parent;
-				}
-				this.entries[i] = e;
+				add(new Entry(prefix, id, rank.clone()));
 				return;
 			}
 			Entry worst = this.entries[0];
@@ -243,7 +351,41 @@ public final class TargetSelection {
 			if (c > 0 || (c == 0 && Ranks.compare(rank, id, worst.rank, worst.id) >= 0)) {
 				return;
 			}
-			Entry e = new Entry(prefix, id, rank.clone());
+			replaceWorst(new Entry(prefix, id, rank.clone()));
+		}
+
+		/** The same with the id as its ASCII bytes: its String is made only if the candidate is kept. */
+		void offer(byte[] data, int offset, int length, byte[] rank) {
+			long prefix = (long) PREFIX.get(rank, 0);
+			if (this.size < this.capacity) {
+				add(new Entry(prefix, new String(data, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1),
+						rank.clone()));
+				return;
+			}
+			if (Long.compareUnsigned(prefix, this.entries[0].prefix) > 0) {
+				return;
+			}
+			offer(new String(data, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1), rank);
+		}
+
+		private void add(Entry e) {
+			if (this.size == this.entries.length) {
+				this.entries = java.util.Arrays.copyOf(this.entries, Math.min(this.capacity, 2 * this.size));
+			}
+			int i = this.size++;
+			// sift up: parents are worse (greater) or equal
+			while (i > 0) {
+				int parent = (i - 1) >>> 1;
+				if (Entry.compare(this.entries[parent], e) >= 0) {
+					break;
+				}
+				this.entries[i] = this.entries[parent];
+				i = parent;
+			}
+			this.entries[i] = e;
+		}
+
+		private void replaceWorst(Entry e) {
 			// replace the root and sift down: the greater child moves up
 			int i = 0;
 			int half = this.size >>> 1;

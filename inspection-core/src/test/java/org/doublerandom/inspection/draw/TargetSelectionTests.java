@@ -164,4 +164,69 @@ class TargetSelectionTests {
 			.hasMessageContaining("no sampling rule for credit_class = B");
 	}
 
+	/**
+	 * A store's byte path (a COPY reader) hands rows in one reused buffer, key and id anywhere in it; the
+	 * selection must be the same bytes as the string path's, across many batches, some of them full by bytes
+	 * (ids of 64 characters) rather than by rows.
+	 */
+	@Test
+	void rowsGivenAsBytesSelectTheSameAsRowsGivenAsStrings() {
+		DrawPlan plan = plan(rate(3000, 5));
+		List<PoolRow> rows = new ArrayList<>();
+		for (PoolRow r : pool(20_000)) {
+			String id = (r.targetId().hashCode() % 3 == 0) ? r.targetId() + "-" + "x".repeat(56) : r.targetId();
+			rows.add(PoolRow.eligible(id, r.attributes().get(0), r.attributes().get(1)));
+		}
+		CandidateStream strings = CandidateStream.of(rows);
+		CandidateStream bytes = new CandidateStream() {
+			@Override
+			public void forEach(Sink sink) {
+				strings.forEach(sink);
+			}
+
+			@Override
+			public void forEachBytes(ByteSink sink) {
+				byte[] buffer = new byte[200];
+				strings.forEach((id, key) -> {
+					java.util.Arrays.fill(buffer, (byte) '#');
+					byte[] k = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+					byte[] i = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+					System.arraycopy(k, 0, buffer, 3, k.length);
+					System.arraycopy(i, 0, buffer, 5 + k.length, i.length);
+					sink.accept(buffer, 5 + k.length, i.length, 3, k.length);
+				});
+			}
+		};
+		TargetSelection.Selection fromBytes = TargetSelection.select(plan, SEED, bytes);
+		TargetSelection.Selection fromStrings = TargetSelection.select(plan, SEED, sink -> strings.forEach(sink));
+		assertThat(fromBytes.strata()).hasSize(4);
+		for (int s = 0; s < 4; s++) {
+			assertThat(fromBytes.strata().get(s).selected()).extracting(TargetSelection.Ranked::rankHex)
+				.isEqualTo(fromStrings.strata().get(s).selected().stream().map(TargetSelection.Ranked::rankHex).toList());
+			assertThat(fromBytes.strata().get(s).reserves()).extracting(TargetSelection.Ranked::id)
+				.isEqualTo(fromStrings.strata().get(s).reserves().stream().map(TargetSelection.Ranked::id).toList());
+		}
+		assertThat(fromBytes.selectedIds()).isEqualTo(fromStrings.selectedIds()).hasSize(6000)
+			.anyMatch(id -> id.length() == 64);
+	}
+
+	@Test
+	void aCandidateInAnUncountedStratumOrWithANonAsciiIdIsRefusedByName() {
+		DrawPlan plan = plan(rate(500, 0));
+		List<PoolRow> rows = pool(100);
+		SortedMap<String, Long> counts = TargetSelection.count(CandidateStream.of(rows), 2);
+		rows.add(PoolRow.eligible("T-LATE", "A", "150603"));
+		assertThatThrownBy(() -> TargetSelection.select(plan, SEED, CandidateStream.of(rows), counts))
+			.isInstanceOf(DrawInputException.class)
+			.hasMessageContaining("candidate T-LATE is in stratum A/150603, which was not counted");
+		// a pool file or table is checked for tokens before it gets here; the ranking refuses one anyway
+		CandidateStream named = sink -> {
+			CandidateStream.of(pool(100)).forEach(sink);
+			sink.accept("T-鄂尔多斯", "A/150602");
+		};
+		assertThatThrownBy(() -> TargetSelection.select(plan, SEED, named))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("ranked values are ASCII tokens: T-鄂尔多斯");
+	}
+
 }

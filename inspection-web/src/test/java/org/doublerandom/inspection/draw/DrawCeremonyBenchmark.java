@@ -138,7 +138,7 @@ class DrawCeremonyBenchmark {
 		for (int run = 0; run < 3; run++) {
 			streams.add(Phase.time(this, () -> readOnly.execute(s -> {
 				long[] n = new long[1];
-				this.store.candidates(drawId).forEach((id, key) -> n[0] += id.length() + key.length());
+				this.store.candidates(drawId).forEachBytes((row, io, il, ko, kl) -> n[0] += il + kl);
 				return n[0];
 			})));
 			selections.add(Phase.time(this, () -> readOnly.execute(s -> {
