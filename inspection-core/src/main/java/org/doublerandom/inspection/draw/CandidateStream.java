@@ -19,14 +19,30 @@ public interface CandidateStream {
 	 * binary COPY) overrides this so that a row costs no {@code String}; this default encodes the strings.
 	 */
 	default void forEachBytes(ByteSink sink) {
+		byte[][] buffer = { new byte[256] };
 		forEach((id, key) -> {
-			byte[] i = id.getBytes(StandardCharsets.UTF_8);
-			byte[] k = key.getBytes(StandardCharsets.UTF_8);
-			byte[] row = new byte[i.length + k.length];
-			System.arraycopy(i, 0, row, 0, i.length);
-			System.arraycopy(k, 0, row, i.length, k.length);
-			sink.accept(row, 0, i.length, i.length, k.length);
+			int most = 3 * (id.length() + key.length()); // UTF-8 takes at most 3 bytes per char
+			if (buffer[0].length < most) {
+				buffer[0] = new byte[Math.max(most, 2 * buffer[0].length)];
+			}
+			int idEnd = utf8(id, buffer[0], 0);
+			int keyEnd = utf8(key, buffer[0], idEnd);
+			sink.accept(buffer[0], 0, idEnd, idEnd, keyEnd - idEnd);
 		});
+	}
+
+	/** Writes the UTF-8 bytes of {@code s} at {@code at}; returns where they end. */
+	private static int utf8(String s, byte[] into, int at) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 0x80) {
+				byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+				System.arraycopy(bytes, 0, into, at, bytes.length);
+				return at + bytes.length;
+			}
+			into[at + i] = (byte) c;
+		}
+		return at + s.length();
 	}
 
 	@FunctionalInterface
