@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.doublerandom.inspection.disclosure.EntityDraw;
 import org.doublerandom.inspection.disclosure.EntityQuery;
@@ -25,8 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The entity lookup in SQL, on the registry's own indexes (docs/performance.md): a code prefix reads the
  * code order ({@code collate "C"}); a part of a name lists its matches in the order they entered the registry
  * (id order, so a page never shifts when new entities are registered). A rare name part goes through the
- * bigram GIN index; a common one first reads a bounded window of the id order, sized from the planner's
- * estimate of its frequency, and only if that holds too few matches goes through the bigram index, so the cost
+ * bigram GIN index; a common one first reads a bounded window of the id order, sized from the statistics'
+ * frequency of its rarest bigram, and only if that holds too few matches goes through the bigram index, so the cost
  * is bounded by the window or by the number of matches, never by where the matches sit. Only the four public columns are
  * selected, and natural persons and targets without a credit code or registration number are never matched.
  */
@@ -37,8 +39,8 @@ class JdbcPublicEntities implements PublicEntities {
 	static final String PUBLIC_ONLY = "t.kind <> 'SPECIFIC_PERSON' and t.code_type in ('USCC', 'REGISTRATION_NO')";
 
 	/**
-	 * A word's window holds this many times the matches its page needs, by the planner's estimate of the word's
-	 * frequency, if they are spread over the registry.
+	 * A word's window holds this many times the matches its page needs, by the frequency of its rarest bigram,
+	 * if they are spread over the registry.
 	 */
 	static final long WINDOW_MARGIN = 4;
 
@@ -48,11 +50,11 @@ class JdbcPublicEntities implements PublicEntities {
 	 */
 	static final long MAX_WINDOW = 40_000;
 
-	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
-
 	private static final String COLUMNS = "t.id, t.name, t.code, t.region_code, t.kind";
 
 	private final NamedParameterJdbcTemplate jdbc;
+
+	private volatile BigramStatistics statistics = new BigramStatistics(-1, Map.of());
 
 	JdbcPublicEntities(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -70,10 +72,9 @@ class JdbcPublicEntities implements PublicEntities {
 		String bigrams = "t.name_bigrams @> name_bigrams(:text)";
 		params.addValue("text", query.text());
 		String contains = contains(query.text(), params);
-		long registry = registrySize();
-		long estimate = Math.max(1, estimatedRows(bigrams, params));
-		long window = WINDOW_MARGIN * ((long) offset + limit) * Math.min(registry, Long.MAX_VALUE / 1_000_000_000L)
-				/ estimate;
+		double frequency = commonFrequency(query.text());
+		long window = (frequency > 0) ? (long) Math.ceil(WINDOW_MARGIN * ((double) offset + limit) / frequency)
+				: Long.MAX_VALUE;
 		boolean windowFirst = window <= MAX_WINDOW;
 		if (windowFirst) {
 			// a common word: its page usually lies within the first few thousand registrations; reading only
@@ -88,7 +89,7 @@ class JdbcPublicEntities implements PublicEntities {
 			}
 			// too few in the window (the matches sit later, or this is the last page): every match through the
 			// bigram index, which costs the number of matches, never the size of the registry. Not cut short
-			// when the window looks as large as the registry: that size is the statistics', which may be stale.
+			// when the window looks as large as the registry: the frequency is the statistics', which may be stale.
 		}
 		String where = (query.text().codePointCount(0, query.text().length()) == 2) ? bigrams
 				: bigrams + " and " + contains;
@@ -97,10 +98,9 @@ class JdbcPublicEntities implements PublicEntities {
 		// condition it repeats) would be one more way to read the whole table
 		String sql = "with m as materialized (select " + COLUMNS + ", t.code_type from target t where " + where
 				+ ") select " + COLUMNS + " from m t where " + PUBLIC_ONLY + " order by t.id limit :limit offset :offset";
-		if (windowFirst) {
-			return throughBigramIndex(() -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
-		}
-		return this.jdbc.query(sql, params, JdbcPublicEntities::entity);
+		// through the bigram index always: a rare text by the statistics (a bigram not among the most common) may
+		// still be priced high in a small or uniform registry, where the planner would rather read it all
+		return throughBigramIndex(() -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
 	}
 
 	@Override
@@ -149,18 +149,64 @@ class JdbcPublicEntities implements PublicEntities {
 						rs.getInt("position"), rs.getBoolean("reserve"), rs.getInt("selected"), rs.getString("cutoff")));
 	}
 
-	/** The planner's estimate from the statistics (the bigram's frequency is among them). */
-	private long estimatedRows(String where, MapSqlParameterSource params) {
-		String plan = this.jdbc.queryForObject("explain (format json) select 1 from target t where " + where, params,
-				String.class);
-		Matcher rows = PLAN_ROWS.matcher((plan != null) ? plan : "");
-		return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+	/**
+	 * How often the text's rarest bigram occurs, by the statistics' most common elements of the bigram column: a
+	 * bound from above on how often the text occurs. The planner multiplies the bigrams' frequencies instead, as
+	 * if they were independent; within one word they are not, and it took 恒通商贸 (1 name in 140) for 1 in 28,000
+	 * and read its 14,000 matches through the bigram index (docs/performance.md). Zero when a bigram is not among
+	 * the most common elements, or there are no statistics: the text is rare, and the bigram index lists its few
+	 * matches at once.
+	 */
+	private double commonFrequency(String text) {
+		Long analyses = this.jdbc.getJdbcTemplate().queryForObject(
+				"select pg_stat_get_analyze_count('target'::regclass) + pg_stat_get_autoanalyze_count('target'::regclass)",
+				Long.class);
+		BigramStatistics statistics = this.statistics;
+		if (analyses == null) {
+			return 0;
+		}
+		if (statistics.analyses() != analyses) {
+			statistics = loadStatistics(analyses);
+			this.statistics = statistics;
+		}
+		double rarest = 0;
+		for (String bigram : bigrams(text)) {
+			Double frequency = statistics.frequencies().get(bigram);
+			if (frequency == null) {
+				return 0;
+			}
+			rarest = (rarest == 0) ? frequency : Math.min(rarest, frequency);
+		}
+		return rarest;
 	}
 
-	private long registrySize() {
-		Long rows = this.jdbc.getJdbcTemplate()
-			.queryForObject("select reltuples::bigint from pg_class where oid = 'target'::regclass", Long.class);
-		return (rows != null && rows > 0) ? rows : Long.MAX_VALUE;
+	/** Read once per ANALYZE of the registry (a few hundred entries), not once per search. */
+	private BigramStatistics loadStatistics(long analyses) {
+		Map<String, Double> frequencies = new HashMap<>();
+		this.jdbc.getJdbcTemplate().query("""
+				select most_common_elems::text::text[], most_common_elem_freqs from pg_stats
+				where schemaname = current_schema() and tablename = 'target' and attname = 'name_bigrams'""", rs -> {
+			Object[] elements = (Object[]) rs.getArray(1).getArray();
+			Object[] freqs = (Object[]) rs.getArray(2).getArray();
+			for (int i = 0; i < elements.length; i++) {
+				frequencies.put((String) elements[i], ((Number) freqs[i]).doubleValue());
+			}
+		});
+		return new BigramStatistics(analyses, Map.copyOf(frequencies));
+	}
+
+	/** The bigrams the column holds for a name: {@code name_bigrams()} of V7, on code points. */
+	static Set<String> bigrams(String text) {
+		int[] points = text.codePoints().toArray();
+		Set<String> bigrams = new HashSet<>();
+		for (int i = 0; i + 1 < points.length; i++) {
+			bigrams.add(new String(points, i, 2).toLowerCase(Locale.ROOT));
+		}
+		return bigrams;
+	}
+
+	/** The most common bigrams' frequencies as of the registry's {@code analyses}-th ANALYZE. */
+	private record BigramStatistics(long analyses, Map<String, Double> frequencies) {
 	}
 
 	/** {@code like} compares bytes; {@code ilike} only where the text has letters with a case. */
@@ -185,9 +231,11 @@ class JdbcPublicEntities implements PublicEntities {
 	}
 
 	/**
-	 * The matches through the bigram index even where the planner would rather scan the table: it prices the
-	 * heap pages as if the matches were spread over all of them, but the fallback runs exactly when they are
-	 * not (they cluster in the order just read). Only inside a transaction (SET LOCAL ends with it).
+	 * The matches through the bigram index even where the planner would rather scan the table: after a window
+	 * it prices the heap pages as if the matches were spread over all of them, but the fallback runs exactly
+	 * when they are not (they cluster in the order just read); and a rare text's frequency is only known to be
+	 * below the least common of the listed bigrams, which in a small registry can look like a large share of it.
+	 * Only inside a transaction (SET LOCAL ends with it).
 	 */
 	private <T> T throughBigramIndex(Supplier<T> query) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -64,4 +64,51 @@ class PublicEntitySearchPlanTests {
 			.isLessThanOrEqualTo(JdbcPublicEntities.WINDOW_MARGIN * 41 * 10 + 1 + REGISTRY / 10 + PLANNER_PROBES);
 	}
 
+	/**
+	 * 恒通商贸 in 1 name in 10: each of its bigrams is in the same names, so the planner, multiplying their
+	 * frequencies, took it for 1 in 1,000 and read all 4,000 matches through the bigram index. The rarest bigram's
+	 * frequency sizes the window instead.
+	 */
+	@Test
+	void commonWordOfSeveralBigramsReadsOnlyAWindowOfTheIdOrder() {
+		this.jdbc.update("""
+				insert into target (kind, code_type, code, name, region_code, created_at, updated_at)
+				select 'ENTERPRISE', 'REGISTRATION_NO', lpad(i::text, 15, '0'),
+				       case when i % 10 = 0 then '基准·恒通商贸' || lpad(i::text, 6, '0') || '有限公司'
+				            else '基准·中' || lpad(i::text, 6, '0') || '餐饮有限公司' end,
+				       '150602', now(), now()
+				from generate_series(1, ?) as i""", REGISTRY);
+		this.jdbc.execute("analyze target");
+
+		long before = ClusteredNames.rowsRead(this.jdbc);
+		List<PublicEntity> page = this.entities.search(EntityQuery.of("恒通商贸"), 0, 21);
+		long read = ClusteredNames.rowsRead(this.jdbc) - before;
+
+		assertThat(page).extracting(PublicEntity::id).isEqualTo(this.jdbc.queryForList(
+				"select id from target where name like '%恒通商贸%' order by id limit 21", Long.class));
+		assertThat(read).as("rows read").isLessThanOrEqualTo(JdbcPublicEntities.WINDOW_MARGIN * 21 * 10 + 1 + PLANNER_PROBES);
+	}
+
+	@Test
+	void rareWordGoesStraightToTheBigramIndex() {
+		ClusteredNames.load(this.jdbc, REGISTRY, false);
+		this.jdbc.update("update target set name = '基准·罕见牧场' where id = (select max(id) from target)");
+		this.jdbc.execute("analyze target");
+
+		long before = ClusteredNames.rowsRead(this.jdbc);
+		List<PublicEntity> page = this.entities.search(EntityQuery.of("罕见"), 0, 21);
+		long read = ClusteredNames.rowsRead(this.jdbc) - before;
+
+		assertThat(page).extracting(PublicEntity::name).containsExactly("基准·罕见牧场");
+		assertThat(read).as("rows read: its match, not a window").isLessThanOrEqualTo(5);
+	}
+
+	@Test
+	void bigramsAreTheColumnsOwn() {
+		for (String text : List.of("恒通商贸", "ABC有限公司", "Ordos Ｘ𠀀市", "aa", "恒通恒通")) {
+			assertThat(JdbcPublicEntities.bigrams(text)).as(text).containsExactlyInAnyOrderElementsOf(
+					this.jdbc.queryForList("select unnest(name_bigrams(?))", String.class, text));
+		}
+	}
+
 }
