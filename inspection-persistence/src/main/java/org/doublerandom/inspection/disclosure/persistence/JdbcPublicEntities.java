@@ -80,14 +80,26 @@ class JdbcPublicEntities implements PublicEntities {
 			// a common word: its page usually lies within the first few thousand registrations; reading only
 			// those keeps the cost bounded even if the matches cluster, and a range of ids lies together on disk.
 			// A range, not "order by id limit": on a small table the planner would sort a full scan.
-			params.addValue("window", window);
-			List<PublicEntity> rows = this.jdbc.query("select " + COLUMNS
-					+ " from target t where t.id < (select min(id) from target) + :window and " + contains + " and "
-					+ PUBLIC_ONLY + " order by t.id limit :limit offset :offset", params, JdbcPublicEntities::entity);
-			if (rows.size() == limit) {
-				return rows;
+			// Too few in it, but some: the text is rarer than its rarest bigram (嘉禾煤业有限公司1), so once more with a
+			// window grown by what it lacked, twice over, up to the largest. None: its matches sit elsewhere, and
+			// the bigram index lists them.
+			long range = window;
+			while (true) {
+				params.addValue("window", range);
+				List<PublicEntity> rows = this.jdbc.query("select " + COLUMNS
+						+ " from target t where t.id < (select min(id) from target) + :window and " + contains + " and "
+						+ PUBLIC_ONLY + " order by t.id limit :limit offset :offset", params, JdbcPublicEntities::entity);
+				if (rows.size() == limit) {
+					return rows;
+				}
+				long grown = rows.isEmpty() ? 0
+						: Math.min(MAX_WINDOW, 2 * range * ((long) offset + limit) / ((long) offset + rows.size()));
+				if (grown <= range) {
+					break;
+				}
+				range = grown;
 			}
-			// too few in the window (the matches sit later, or this is the last page): every match through the
+			// too few in the windows (the matches sit later, or this is the last page): every match through the
 			// bigram index, which costs the number of matches, never the size of the registry. Not cut short
 			// when the window looks as large as the registry: the frequency is the statistics', which may be stale.
 		}

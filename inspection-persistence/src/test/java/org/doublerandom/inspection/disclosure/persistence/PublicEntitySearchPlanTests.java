@@ -111,4 +111,28 @@ class PublicEntitySearchPlanTests {
 		}
 	}
 
+	/**
+	 * 恒通甲乙 in 1 name in 100, each of its bigrams in 1 in 20: its window, sized for 1 in 20, holds too few, so a
+	 * larger one is read; the pages are still exactly the brute-force ones, deep pages and the last one included.
+	 */
+	@Test
+	void textRarerThanItsRarestBigramStillListsEveryMatchInIdOrder() {
+		this.jdbc.update("""
+				insert into target (kind, code_type, code, name, region_code, created_at, updated_at)
+				select 'ENTERPRISE', 'REGISTRATION_NO', lpad(i::text, 15, '0'),
+				       '基准·' || case when i % 100 = 0 then '恒通甲乙' when i % 20 = 0 then '恒通甲丙' when i % 20 = 1 then '甲乙'
+				                       else '中' end || lpad(i::text, 6, '0') || '有限公司',
+				       '150602', now(), now()
+				from generate_series(1, ?) as i""", REGISTRY);
+		this.jdbc.execute("analyze target");
+		List<Long> all = this.jdbc.queryForList("select id from target where name like '%恒通甲乙%' order by id", Long.class);
+		assertThat(all).hasSize(REGISTRY / 100);
+
+		for (int offset : new int[] { 0, 21, 42, 378, 399 }) {
+			List<PublicEntity> page = this.entities.search(EntityQuery.of("恒通甲乙"), offset, 21);
+			assertThat(page).extracting(PublicEntity::id).as("offset " + offset)
+				.isEqualTo(all.subList(offset, Math.min(all.size(), offset + 21)));
+		}
+	}
+
 }
