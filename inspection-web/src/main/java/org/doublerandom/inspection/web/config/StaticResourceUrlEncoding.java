@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -48,17 +49,18 @@ class StaticResourceUrlEncoding {
 
 	static final class StaticOnlyResourceUrlEncodingFilter extends ResourceUrlEncodingFilter {
 
-		private final ObjectProvider<ResourceUrlProvider> provider;
+		/** Looked up once, on the first request: the provider is a bean of the MVC configuration. */
+		private final SingletonSupplier<ResourceUrlProvider> provider;
 
 		StaticOnlyResourceUrlEncodingFilter(ObjectProvider<ResourceUrlProvider> provider) {
-			this.provider = provider;
+			this.provider = SingletonSupplier.ofNullable(provider::getIfAvailable);
 		}
 
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse out) {
-				chain.doFilter(request, new Encoding(http, out, this.provider.getIfAvailable()));
+				chain.doFilter(request, new Encoding(http, out, this.provider.get()));
 			}
 			else {
 				chain.doFilter(request, response);
