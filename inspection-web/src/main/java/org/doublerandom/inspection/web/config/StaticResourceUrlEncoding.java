@@ -27,8 +27,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * static files under {@code /**}, so a link such as {@code /public/results/123} is looked up as a file in each
  * static location, through every jar of the class path, and a miss is not cached: on a result notice, whose 50
  * rows each link to a detail, that was 70 % of the page's CPU (docs/performance.md, "Per-page CPU of the public
- * pages"). This filter replaces it and asks only for
- * links under the static paths the security configuration serves.
+ * pages"). This filter replaces it and asks only about links under the static paths the security configuration
+ * serves.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResourceUrlEncoding {
