@@ -20,6 +20,17 @@ public interface PublishedResults {
 			String categoryCode) {
 	}
 
+	/**
+	 * A published result as its public detail shows it beyond its row: the notice it belongs to, its result and its
+	 * item lines.
+	 */
+	record Detail(long taskId, long departmentId, String categoryCode, List<Item> items) {
+	}
+
+	/** An item line of a published result: checked or not, a problem found or not (what was found is not public). */
+	record Item(String name, boolean checked, boolean problemFound) {
+	}
+
 	/** One target's published result, for its entity page. */
 	record TargetResult(long resultId, String taskCode, String taskName, boolean directed, String authority,
 			LocalDate inspectionDate, String categoryCode, LocalDate publishedOn) {
@@ -45,6 +56,9 @@ public interface PublishedResults {
 
 	/** One published result's row in its notice, with its 序号; empty unless published. */
 	Optional<Row> row(long resultId);
+
+	/** A published result's detail, its item lines in their order; empty unless published. */
+	Optional<Detail> detail(long resultId);
 
 	List<TargetResult> forTarget(long targetId);
 

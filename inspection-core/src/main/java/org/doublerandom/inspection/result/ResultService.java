@@ -506,7 +506,15 @@ public class ResultService {
 		return this.published.row(id).orElseThrow(() -> new NotFoundException("result", id));
 	}
 
-	/** A published result for the public detail view; anything not published is "not found". */
+	/**
+	 * A published result as its public detail shows it (its notice's keys, its result, its item lines), read in
+	 * two queries instead of loading the result with its four collections; anything not published is "not found".
+	 */
+	public PublishedResults.Detail publishedDetail(long id) {
+		return this.published.detail(id).orElseThrow(() -> new NotFoundException("result", id));
+	}
+
+	/** A published result with its collections (demo data); anything not published is "not found". */
 	public InspectionResult publishedResult(long id) {
 		return this.results.findById(id)
 			.filter(r -> r.getState() == ResultState.PUBLISHED)

@@ -132,6 +132,22 @@ class JdbcPublishedResults implements PublishedResults {
 	}
 
 	@Override
+	public Optional<Detail> detail(long resultId) {
+		record Head(long taskId, long departmentId, String categoryCode) {
+		}
+		return this.jdbc.query("""
+				select task_id, department_id, category_code from inspection_result
+				where id = ? and state = 'PUBLISHED'""", (rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3)),
+				resultId)
+			.stream()
+			.findFirst()
+			.map(head -> new Detail(head.taskId(), head.departmentId(), head.categoryCode(), this.jdbc.query("""
+					select item_name, checked, problems is not null from inspection_result_item
+					where result_id = ? order by position""",
+					(rs, n) -> new Item(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)), resultId)));
+	}
+
+	@Override
 	public List<TargetResult> forTarget(long targetId) {
 		return this.jdbc.query("""
 				select r.id, t.code, t.name, e.selection = 'DIRECTED', d.name, r.inspection_date, r.category_code,

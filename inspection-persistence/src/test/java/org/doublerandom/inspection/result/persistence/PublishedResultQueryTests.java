@@ -186,6 +186,28 @@ class PublishedResultQueryTests {
 	}
 
 	@Test
+	void aPublishedResultsDetailHasItsItemLinesInOrderWithoutTheFindingAndAnUnpublishedOneHasNone() {
+		Long found = this.jdbc.queryForObject("""
+				select id from inspection_result where state = 'PUBLISHED' and task_id = ? and department_id = ?
+				and id % 3 = 0 order by id limit 1""", Long.class, this.mixed, this.scjg);
+		PublishedResults.Detail detail = this.published.detail(found).orElseThrow();
+		assertThat(detail.taskId()).isEqualTo(this.mixed);
+		assertThat(detail.departmentId()).isEqualTo(this.scjg);
+		assertThat(detail.categoryCode()).isEqualTo("NO_PROBLEM");
+		assertThat(detail.items()).containsExactly(new PublishedResults.Item("事项0", true, false),
+				new PublishedResults.Item("事项1", true, true), new PublishedResults.Item("事项2", false, false));
+		Long clean = this.jdbc.queryForObject("""
+				select id from inspection_result where state = 'PUBLISHED' and task_id = ? and id % 3 = 1
+				order by id limit 1""", Long.class, this.mixed);
+		assertThat(this.published.detail(clean).orElseThrow().items()).extracting(PublishedResults.Item::problemFound)
+			.containsOnly(false);
+		Long pending = this.jdbc.queryForObject(
+				"select id from inspection_result where state = 'PENDING_REVIEW' order by id limit 1", Long.class);
+		assertThat(this.published.detail(pending)).isEmpty();
+		assertThat(this.published.detail(-1)).isEmpty();
+	}
+
+	@Test
 	void theNoticeQueriesAreRangesOfTheIndexesNotSortsOfTheTable() {
 		String page = plan("""
 				select id, row_number() over (order by published_at, id) from inspection_result

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.doublerandom.inspection.organization.OrganizationService;
-import org.doublerandom.inspection.result.InspectionResult;
 import org.doublerandom.inspection.result.PublishedResults;
 import org.doublerandom.inspection.result.ResultService;
 import org.doublerandom.inspection.result.Terms;
@@ -88,8 +87,8 @@ class PublicResultController {
 	/** One result with its items; its row (序号 included) is read alone, not found among the notice's rows. */
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
-		InspectionResult result = this.results.publishedResult(id);
-		PublishedResults.Notice notice = this.results.notice(result.getTaskId(), result.getDepartmentId());
+		PublishedResults.Detail result = this.results.publishedDetail(id);
+		PublishedResults.Notice notice = this.results.notice(result.taskId(), result.departmentId());
 		model.addAttribute("result", result);
 		model.addAttribute("notice", notice);
 		PublishedResults.Row row = this.results.publishedRow(id);

@@ -202,8 +202,8 @@ class PublicLookupBenchmark {
 		table.append("Public entity lookup and result notices, ").append(TARGETS).append(" targets (loaded in ")
 			.append(Math.round(loadSeconds)).append(" s), ").append(RESULTS).append(" published results (loaded in ")
 			.append(Math.round(resultSeconds)).append(" s), wrk -t4 -c32 -d").append(DURATION).append(" (static file: ").append(STATIC_DURATION).append("), each after an unrecorded warm-up of ").append(WARMUP).append("\n\n")
-			.append("| case | requests | errors | non-2xx | p50 ms | p95 ms | p99 ms | requests/s |\n")
-			.append("|---|---|---|---|---|---|---|---|\n");
+			.append("| case | requests | errors | non-2xx | p50 ms | p95 ms | p99 ms | requests/s | JVM CPU ms/request | of which request threads | PostgreSQL CPU ms/request |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Map.Entry<String, List<String>> c : cases.entrySet()) {
 			// the paths answer 200 before the load starts: a 404 under load would be an error, not a miss
 			for (String path : c.getValue().subList(0, Math.min(5, c.getValue().size()))) {
@@ -215,10 +215,23 @@ class PublicLookupBenchmark {
 			Path paths = DIR.resolve("paths-" + Math.abs(c.getKey().hashCode()) + ".txt");
 			Files.write(paths, c.getValue());
 			wrk(paths, WARMUP);
+			long jvmBefore = jvmCpuNanos();
+			Map<Long, Long> threadsBefore = requestThreadCpuNanos();
+			long postgresBefore = postgresCpuTicks();
 			Map<String, String> r = wrk(paths, c.getKey().startsWith("static") ? STATIC_DURATION : DURATION);
+			double requests = Math.max(1, Long.parseLong(r.get("requests")));
+			String jvmPerRequest = String.format("%.2f", (jvmCpuNanos() - jvmBefore) / 1e6 / requests);
+			long threadNanos = 0;
+			for (Map.Entry<Long, Long> t : requestThreadCpuNanos().entrySet()) {
+				threadNanos += t.getValue() - threadsBefore.getOrDefault(t.getKey(), 0L);
+			}
+			String threadsPerRequest = String.format("%.2f", threadNanos / 1e6 / requests);
+			String postgresPerRequest = (postgresBefore < 0) ? "?"
+					: String.format("%.2f", (postgresCpuTicks() - postgresBefore) * 1000.0 / CLOCK_TICKS / requests);
 			table.append("| ").append(c.getKey()).append(" | ").append(r.get("requests")).append(" | ").append(r.get("errors"))
 				.append(" | ").append(r.get("non2xx")).append(" | ").append(r.get("p50_ms")).append(" | ")
-				.append(r.get("p95_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("rps")).append(" |\n");
+				.append(r.get("p95_ms")).append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("rps")).append(" | ")
+				.append(jvmPerRequest).append(" | ").append(threadsPerRequest).append(" | ").append(postgresPerRequest).append(" |\n");
 			if (!"0".equals(r.get("errors")) || !"0".equals(r.get("non2xx"))) {
 				failed.add(c.getKey() + ": " + r.get("errors") + " errors, " + r.get("non2xx") + " non-2xx");
 			}
@@ -399,6 +412,68 @@ class PublicLookupBenchmark {
 			}
 		}
 		return all;
+	}
+
+	/** Linux's USER_HZ: the unit of the CPU times in /proc/[pid]/stat. */
+	static final double CLOCK_TICKS = 100;
+
+	/**
+	 * CPU time of this JVM (the app, its GC and JIT: the benchmark itself idles while wrk runs), for the CPU a page
+	 * costs: on a machine shared with other work, throughput and latency move with the load, CPU per request much less.
+	 */
+	static long jvmCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time of each of Tomcat's request threads, by thread id: the page's own work, without the JIT compiling
+	 * (which a short warm-up on a busy machine leaves more of to the measured run) and without the GC.
+	 */
+	static Map<Long, Long> requestThreadCpuNanos() {
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		Map<Long, Long> cpu = new java.util.HashMap<>();
+		for (Thread t : Thread.getAllStackTraces().keySet()) {
+			if (t.getName().startsWith("http-nio-")) {
+				long nanos = threads.getThreadCpuTime(t.getId());
+				if (nanos >= 0) {
+					cpu.put(t.getId(), nanos);
+				}
+			}
+		}
+		return cpu;
+	}
+
+	/**
+	 * CPU ticks of this run's PostgreSQL: its postmaster (from postmaster.pid in its data directory) and the
+	 * processes it started (the pool's backends live through a case); -1 where that cannot be read.
+	 */
+	long postgresCpuTicks() {
+		try {
+			String directory = this.jdbc.queryForObject("show data_directory", String.class);
+			long postmaster = Long.parseLong(Files.readAllLines(Path.of(directory, "postmaster.pid")).get(0).strip());
+			long ticks = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+					try {
+						String stat = Files.readString(process.resolve("stat"));
+						// the fields after the command name in parentheses: state, ppid, ..., utime (14th), stime (15th)
+						String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						long pid = Long.parseLong(process.getFileName().toString());
+						if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+							ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						// a process that ended while the list was read
+					}
+				}
+			}
+			return ticks;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	Map<String, String> wrk(Path paths, String duration) throws IOException, InterruptedException {
