@@ -105,7 +105,8 @@ class DemoTargets implements ApplicationRunner {
 		String word = NAME_WORDS[(h >>> 4) % NAME_WORDS.length] + NAME_WORDS[(h >>> 9) % NAME_WORDS.length];
 		String name = switch (kind) {
 			case ENTERPRISE -> "演示·鄂尔多斯市" + word + industry[1] + "有限公司" + (i % 7 == 0 ? "（分公司" + (i % 5 + 1) + "）" : "");
-			case INDIVIDUAL_BUSINESS -> "演示·" + word + industry[1] + "店" + (i % 97);
+			// 个体工商户 are named …店, but not 酒店店 or 商店店
+			case INDIVIDUAL_BUSINESS -> "演示·" + word + industry[1] + (industry[1].endsWith("店") ? "" : "店") + (i % 97);
 			default -> "演示·" + word + "农牧业专业合作社";
 		};
 		CreditClass credit = (kind == TargetKind.INDIVIDUAL_BUSINESS && h % 3 == 0) ? null : CREDIT[(h >>> 13) % 10];
