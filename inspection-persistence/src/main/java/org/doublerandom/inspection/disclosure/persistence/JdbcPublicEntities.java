@@ -11,17 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.doublerandom.inspection.disclosure.EntityDraw;
 import org.doublerandom.inspection.disclosure.EntityQuery;
 import org.doublerandom.inspection.disclosure.PublicEntities;
 import org.doublerandom.inspection.disclosure.PublicEntity;
 import org.doublerandom.inspection.target.TargetKind;
+import org.doublerandom.inspection.shared.persistence.BigramIndexScans;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The entity lookup in SQL, on the registry's own indexes (docs/performance.md): a code prefix reads the
@@ -112,7 +111,7 @@ class JdbcPublicEntities implements PublicEntities {
 				+ ") select " + COLUMNS + " from m t where " + PUBLIC_ONLY + " order by t.id limit :limit offset :offset";
 		// through the bigram index always: a rare text by the statistics (a bigram not among the most common) may
 		// still be priced high in a small or uniform registry, where the planner would rather read it all
-		return throughBigramIndex(() -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
+		return BigramIndexScans.through(this.jdbc.getJdbcTemplate(), () -> this.jdbc.query(sql, params, JdbcPublicEntities::entity));
 	}
 
 	@Override
@@ -240,27 +239,6 @@ class JdbcPublicEntities implements PublicEntities {
 	private static PublicEntity entity(ResultSet rs, int rowNum) throws SQLException {
 		return new PublicEntity(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
 				rs.getString("region_code"), TargetKind.valueOf(rs.getString("kind")));
-	}
-
-	/**
-	 * The matches through the bigram index even where the planner would rather scan the table: after a window
-	 * it prices the heap pages as if the matches were spread over all of them, but the fallback runs exactly
-	 * when they are not (they cluster in the order just read); and a rare text's frequency is only known to be
-	 * below the least common of the listed bigrams, which in a small registry can look like a large share of it.
-	 * Only inside a transaction (SET LOCAL ends with it).
-	 */
-	private <T> T throughBigramIndex(Supplier<T> query) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			return query.get();
-		}
-		// bitmap scans only: with the table scan off the planner would walk a whole btree instead
-		this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = off; set local enable_indexscan = off");
-		try {
-			return query.get();
-		}
-		finally {
-			this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = on; set local enable_indexscan = on");
-		}
 	}
 
 }

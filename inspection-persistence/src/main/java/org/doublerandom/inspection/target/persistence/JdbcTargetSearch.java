@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +22,12 @@ import org.doublerandom.inspection.target.TargetQuery;
 import org.doublerandom.inspection.target.TargetRow;
 import org.doublerandom.inspection.target.TargetSearch;
 import org.doublerandom.inspection.target.TargetStatus;
+import org.doublerandom.inspection.shared.persistence.BigramIndexScans;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The registry list in plain SQL: every filter is a bound parameter, the sort column comes from an
@@ -119,7 +118,7 @@ class JdbcTargetSearch implements TargetSearch {
 				String matches = "with m as materialized (select " + SORT_COLUMNS + " from target t"
 						+ where(query, all, Text.BIGRAMS) + ") select t.id from m t order by " + order
 						+ " limit :limit offset :offset";
-				rows = throughBigramIndex(() -> page(matches, all, order));
+				rows = BigramIndexScans.through(this.jdbc.getJdbcTemplate(), () -> page(matches, all, order));
 			}
 		}
 		else if (nameSearch(query)) {
@@ -323,25 +322,6 @@ class JdbcTargetSearch implements TargetSearch {
 				rs.getBoolean("abnormal_listed"), (credit != null) ? CreditClass.valueOf(credit) : null,
 				rs.getBoolean("key_supervision"), rs.getObject("established_on", LocalDate.class),
 				rs.getInt("departments"));
-	}
-
-	/**
-	 * The matches through the bigram index even where the planner would rather scan the table: it prices the
-	 * heap pages as if the matches were spread over all of them, but the fallback runs exactly when they are
-	 * not (they cluster in the order just read). Only inside a transaction (SET LOCAL ends with it).
-	 */
-	private <T> T throughBigramIndex(Supplier<T> query) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			return query.get();
-		}
-		// bitmap scans only: with the table scan off the planner would walk a whole btree instead
-		this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = off; set local enable_indexscan = off");
-		try {
-			return query.get();
-		}
-		finally {
-			this.jdbc.getJdbcTemplate().execute("set local enable_seqscan = on; set local enable_indexscan = on");
-		}
 	}
 
 }
