@@ -19,7 +19,7 @@ class ErrorPages implements ErrorViewResolver {
 
 	static final String VIEW = "error/page";
 
-	private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 429, 500);
+	private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 429, 500, 503);
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
