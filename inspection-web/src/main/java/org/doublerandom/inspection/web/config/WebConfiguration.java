@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -25,6 +28,30 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		return resolver;
+	}
+
+	/** spring.messages.* as Spring Boot binds them; Boot's own message source backs off for the one below. */
+	@Bean
+	@ConfigurationProperties("spring.messages")
+	MessageSourceProperties messageSourceProperties() {
+		return new MessageSourceProperties();
+	}
+
+	/** Configured as Boot configures its ResourceBundleMessageSource, but merged and lock-free to format. */
+	@Bean
+	MessageSource messageSource(MessageSourceProperties properties) {
+		MergedBundleMessageSource source = new MergedBundleMessageSource();
+		source.setBasenames(properties.getBasename().toArray(String[]::new));
+		if (properties.getEncoding() != null) {
+			source.setDefaultEncoding(properties.getEncoding().name());
+		}
+		source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+		if (properties.getCacheDuration() != null) {
+			source.setCacheMillis(properties.getCacheDuration().toMillis());
+		}
+		source.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+		source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+		return source;
 	}
 
 	@Override
