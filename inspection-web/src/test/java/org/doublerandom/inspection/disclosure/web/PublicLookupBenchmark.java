@@ -60,6 +60,10 @@ class PublicLookupBenchmark {
 	 */
 	static final boolean GROUPED = Boolean.getBoolean("inspection.bench.lookup.grouped");
 
+	/** With {@code inspection.bench.lookup.only=entity,result notice pages} only the cases whose names start so. */
+	static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("inspection.bench.lookup.only", "").split(","))
+		.map(String::strip).filter(s -> !s.isEmpty()).toList();
+
 	static final Path DIR = Path.of("target", "bench");
 
 	static final Path SCRIPT = Path.of("..", "bench", "public-lookup.lua").toAbsolutePath().normalize();
@@ -141,6 +145,9 @@ class PublicLookupBenchmark {
 			cases = grouped;
 		}
 		cases.put("static file /css/app.css (same app, same run)", List.of("/css/app.css"));
+		if (!ONLY.isEmpty()) {
+			cases.keySet().removeIf(name -> ONLY.stream().noneMatch(name::startsWith));
+		}
 
 		StringBuilder queries = new StringBuilder("\nThe queries alone (JdbcPublicEntities, in the test's JVM, one at a time, "
 				+ "20 warm-up and 100 timed calls each):\n\n| query | rows | p50 ms | p95 ms |\n|---|---|---|---|\n");
@@ -236,7 +243,45 @@ class PublicLookupBenchmark {
 				failed.add(c.getKey() + ": " + r.get("errors") + " errors, " + r.get("non2xx") + " non-2xx");
 			}
 		}
+		// each page alone, one request at a time: under load a page that costs several times the others waits
+		// several times as long, so the spread of these times is where the tail of the loaded run comes from
+		StringBuilder alone = new StringBuilder("\nEach page alone (one connection, one request at a time, after one "
+				+ "untimed pass; the median of 3 requests a path, client side):\n\n"
+				+ "| case | paths | p50 ms | p95 ms | max ms | slowest paths (ms) |\n|---|---|---|---|---|---|\n");
+		var client = java.net.http.HttpClient.newHttpClient();
+		for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+			if (c.getKey().startsWith("static")) {
+				continue;
+			}
+			Map<String, List<Double>> times = new LinkedHashMap<>();
+			for (int pass = 0; pass < 4; pass++) {
+				for (String path : c.getValue()) {
+					long start = System.nanoTime();
+					client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + path))
+						.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+					if (pass > 0) {
+						times.computeIfAbsent(path, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+					}
+				}
+			}
+			Map<String, Double> medians = new LinkedHashMap<>();
+			times.forEach((path, ms) -> medians.put(path, ms.stream().sorted().toList().get(1)));
+			List<Map.Entry<String, Double>> sorted = new ArrayList<>(medians.entrySet());
+			sorted.sort(Map.Entry.comparingByValue());
+			int n = sorted.size();
+			StringBuilder slowest = new StringBuilder();
+			for (int i = n - 1; i >= Math.max(0, n - 5); i--) {
+				slowest.append(i < n - 1 ? ", " : "").append('`').append(java.net.URLDecoder.decode(sorted.get(i).getKey(),
+						StandardCharsets.UTF_8)).append("` ").append(String.format("%.1f", sorted.get(i).getValue()));
+			}
+			alone.append("| ").append(c.getKey()).append(" | ").append(n).append(" | ")
+				.append(String.format("%.2f", sorted.get((n - 1) / 2).getValue())).append(" | ")
+				.append(String.format("%.2f", sorted.get((int) Math.ceil(n * 0.95) - 1).getValue())).append(" | ")
+				.append(String.format("%.2f", sorted.get(n - 1).getValue())).append(" | ").append(slowest).append(" |\n");
+		}
+
 		table.append(queries);
+		table.append(alone);
 		table.append("\nLoad average at the start: ").append(loadAtStart).append("; at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append("\n");
 		table.append("Wall time of the whole run: ").append(Math.round((System.nanoTime() - started) / 1e9)).append(" s\n");
 		Files.writeString(DIR.resolve("public-lookup.md"), table);
