@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Admission (准入) to the public pages: at most {@code inspection.disclosure.concurrent-pages} of them (by default
  * twice the processors) are worked on at once; the others wait their turn in the order they came, and after
- * {@code inspection.disclosure.admission-wait} get 503 with Retry-After instead of a page.
+ * {@code inspection.disclosure.admission-wait} get 503 with Retry-After instead of a page. When
+ * {@code inspection.disclosure.admission-queue} (100) already wait, a newcomer gets the 503 at once: waiting
+ * requests hold Tomcat threads, and half of its 200 are kept for everything else.
  * <p>
  * Why: with 32 requests on 2 cores, every page was slowed by all the others at once, and a thread preempted
  * while it held a lock (a message format, Tomcat's filter map, the connection pool's hand-off) stalled the rest.
@@ -35,10 +37,11 @@ class PublicAdmission {
 	@Bean
 	FilterRegistrationBean<AdmissionFilter> publicAdmissionFilter(
 			@Value("${inspection.disclosure.concurrent-pages:0}") int concurrentPages,
-			@Value("${inspection.disclosure.admission-wait:10s}") Duration wait) {
+			@Value("${inspection.disclosure.admission-wait:10s}") Duration wait,
+			@Value("${inspection.disclosure.admission-queue:100}") int queue) {
 		int permits = (concurrentPages > 0) ? concurrentPages : 2 * Runtime.getRuntime().availableProcessors();
 		FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(
-				new AdmissionFilter(permits, wait));
+				new AdmissionFilter(permits, wait, queue));
 		registration.addUrlPatterns(PublicCaching.PATTERNS);
 		// inside the ETag filter (order 2), so that a page is buffered whole when its permit is given back
 		registration.setOrder(3);
@@ -54,10 +57,13 @@ class PublicAdmission {
 
 		private final Duration wait;
 
-		AdmissionFilter(int permits, Duration wait) {
+		private final int queue;
+
+		AdmissionFilter(int permits, Duration wait, int queue) {
 			// fair: a page waits for those that came before it, not for whoever asks last
 			this.permits = new Semaphore(permits, true);
 			this.wait = wait;
+			this.queue = queue;
 		}
 
 		@Override
@@ -71,7 +77,8 @@ class PublicAdmission {
 				throws ServletException, IOException {
 			boolean admitted;
 			try {
-				admitted = this.permits.tryAcquire(this.wait.toNanos(), TimeUnit.NANOSECONDS);
+				admitted = this.permits.getQueueLength() < this.queue
+						&& this.permits.tryAcquire(this.wait.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -92,6 +99,10 @@ class PublicAdmission {
 
 		int available() {
 			return this.permits.availablePermits();
+		}
+
+		int waiting() {
+			return this.permits.getQueueLength();
 		}
 
 	}

@@ -19,7 +19,7 @@ class PublicAdmissionTests {
 
 	@Test
 	void pageBeyondThePermitsWaitsAndIsTurnedAwayWith503AfterTheWait() throws Exception {
-		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofMillis(100));
+		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofMillis(100), 100);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
 		Thread first = new Thread(() -> {
@@ -50,7 +50,7 @@ class PublicAdmissionTests {
 
 	@Test
 	void pageWaitingForAPermitIsServedWhenTheOneBeforeItEnds() throws Exception {
-		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofSeconds(10));
+		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofSeconds(10), 100);
 		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
 		Thread first = new Thread(() -> {
@@ -80,8 +80,49 @@ class PublicAdmissionTests {
 	}
 
 	@Test
+	void newcomerIsTurnedAwayAtOnceWhenTheQueueIsFull() throws Exception {
+		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofSeconds(30), 1);
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch leave = new CountDownLatch(1);
+		FilterChain holding = (request, response) -> {
+			inside.countDown();
+			await(leave);
+		};
+		Thread first = new Thread(() -> run(filter, holding));
+		first.start();
+		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread second = new Thread(() -> run(filter, (request, response) -> { }));
+		second.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (filter.waiting() < 1 && System.nanoTime() < deadline) {
+			sleep(5);
+		}
+		assertThat(filter.waiting()).as("the second page waits").isEqualTo(1);
+
+		MockHttpServletResponse third = new MockHttpServletResponse();
+		long started = System.nanoTime();
+		filter.doFilter(get("/public/tasks"), third, (request, response) -> response.getWriter().write("page"));
+
+		assertThat(third.getStatus()).isEqualTo(503);
+		assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds waited").isLessThan(5);
+		leave.countDown();
+		first.join(5_000);
+		second.join(5_000);
+		assertThat(filter.available()).isEqualTo(1);
+	}
+
+	static void run(PublicAdmission.AdmissionFilter filter, FilterChain chain) {
+		try {
+			filter.doFilter(get("/public/results"), new MockHttpServletResponse(), chain);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void permitIsGivenBackWhenThePageFails() {
-		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(2, Duration.ofMillis(100));
+		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(2, Duration.ofMillis(100), 100);
 		FilterChain failing = (request, response) -> {
 			throw new IllegalStateException("the page failed");
 		};
@@ -94,7 +135,7 @@ class PublicAdmissionTests {
 
 	@Test
 	void streamedDownloadsAndPostsAreNotCounted() throws Exception {
-		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofMillis(50));
+		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofMillis(50), 100);
 		AtomicReference<Integer> availableInside = new AtomicReference<>();
 		FilterChain chain = (request, response) -> availableInside.set(filter.available());
 
