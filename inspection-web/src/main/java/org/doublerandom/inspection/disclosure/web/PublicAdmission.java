@@ -86,6 +86,8 @@ class PublicAdmission {
 			}
 			if (!admitted) {
 				response.setHeader("Retry-After", RETRY_AFTER);
+				// PublicCacheControl has already made the answer public for a minute: not this one
+				response.setHeader("Cache-Control", "no-store");
 				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 				return;
 			}

@@ -48,7 +48,10 @@ class PublicAdmissionPageTests {
 
 		assertThat(turnedAway.statusCode()).isEqualTo(503);
 		assertThat(turnedAway.headers().firstValue("Retry-After")).hasValue("5");
-		assertThat(turnedAway.body()).contains("系统繁忙", "请稍候几秒再试").doesNotContain("Exception", "Whitelabel");
+		assertThat(turnedAway.body()).contains("系统繁忙", "请稍候几秒再试", "前往公示网站")
+			.doesNotContain("Exception", "Whitelabel", "回到工作台");
+		assertThat(turnedAway.headers().firstValue("Cache-Control")).as("a proxy must not keep the 503")
+			.hasValue("no-store");
 
 		RELEASE.countDown();
 		assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
