@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests hold Tomcat threads, and half of its 200 are kept for everything else.
  * <p>
  * Why: with 32 requests on 2 cores, every page was slowed by all the others at once, and a thread preempted
- * while it held a lock (a message format, Tomcat's filter map, the connection pool's hand-off) stalled the rest.
- * In the benchmark, 4 pages at a time served half as many again per second at lower latency than 32. Tomcat keeps
+ * while it held a short lock (a message format, Tomcat's filter map, the NIO poller's wake-up) stalled the others
+ * that needed it. In the benchmark, 4 pages at a time served 1.8 times as many a second as 32 at once, at a third
+ * of the 95th percentile (docs/performance.md, "Admission"). Tomcat keeps
  * its threads, so a slow reader of a long download cannot take the site's capacity: the permit is given back
  * before the buffered page (the ETag filter holds it) is written to the network, and the streamed downloads
  * ({@link PublicCaching#streamed}) are not counted at all.

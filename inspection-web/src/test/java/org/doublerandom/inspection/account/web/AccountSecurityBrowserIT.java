@@ -142,8 +142,10 @@ class AccountSecurityBrowserIT extends BrowserTestSupport {
 			assertThat(page.locator("#sessions tbody tr").count()).isEqualTo(2);
 			screenshot(page, "account-sessions");
 			page.click(".end-session");
-			// the click posts and the page comes back redirected: wait for the new page, not the old one's load state
-			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#sessions tbody tr")).hasCount(1);
+			// the click posts and the page comes back redirected: wait for the new page, not the old one's load state;
+			// on a machine busy with a parallel build that took longer than the assertion's default 5 s
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#sessions tbody tr"))
+				.hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
 
 			other.navigate(url("/home"));
 			assertThat(other.url()).endsWith("/login?expired");
