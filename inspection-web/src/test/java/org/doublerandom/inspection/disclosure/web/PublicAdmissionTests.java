@@ -20,21 +20,8 @@ class PublicAdmissionTests {
 	@Test
 	void pageBeyondThePermitsWaitsAndIsTurnedAwayWith503AfterTheWait() throws Exception {
 		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofMillis(100), 100);
-		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
-		Thread first = new Thread(() -> {
-			try {
-				filter.doFilter(get("/public/results"), new MockHttpServletResponse(), (request, response) -> {
-					inside.countDown();
-					await(leave);
-				});
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		first.start();
-		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread first = holding(filter, leave);
 
 		MockHttpServletResponse second = new MockHttpServletResponse();
 		AtomicReference<Boolean> served = new AtomicReference<>(false);
@@ -51,21 +38,8 @@ class PublicAdmissionTests {
 	@Test
 	void pageWaitingForAPermitIsServedWhenTheOneBeforeItEnds() throws Exception {
 		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofSeconds(10), 100);
-		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
-		Thread first = new Thread(() -> {
-			try {
-				filter.doFilter(get("/public/entities"), new MockHttpServletResponse(), (request, response) -> {
-					inside.countDown();
-					await(leave);
-				});
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		first.start();
-		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread first = holding(filter, leave);
 		new Thread(() -> {
 			sleep(200);
 			leave.countDown();
@@ -82,15 +56,8 @@ class PublicAdmissionTests {
 	@Test
 	void newcomerIsTurnedAwayAtOnceWhenTheQueueIsFull() throws Exception {
 		PublicAdmission.AdmissionFilter filter = new PublicAdmission.AdmissionFilter(1, Duration.ofSeconds(30), 1);
-		CountDownLatch inside = new CountDownLatch(1);
 		CountDownLatch leave = new CountDownLatch(1);
-		FilterChain holding = (request, response) -> {
-			inside.countDown();
-			await(leave);
-		};
-		Thread first = new Thread(() -> run(filter, holding));
-		first.start();
-		assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread first = holding(filter, leave);
 		Thread second = new Thread(() -> run(filter, (request, response) -> { }));
 		second.start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -109,6 +76,18 @@ class PublicAdmissionTests {
 		first.join(5_000);
 		second.join(5_000);
 		assertThat(filter.available()).isEqualTo(1);
+	}
+
+	/** Starts a page that holds a permit until {@code leave} is counted down, and returns once it holds it. */
+	static Thread holding(PublicAdmission.AdmissionFilter filter, CountDownLatch leave) throws InterruptedException {
+		CountDownLatch inside = new CountDownLatch(1);
+		Thread thread = new Thread(() -> run(filter, (request, response) -> {
+			inside.countDown();
+			await(leave);
+		}));
+		thread.start();
+		assertThat(inside.await(5, TimeUnit.SECONDS)).as("the first page holds its permit").isTrue();
+		return thread;
 	}
 
 	static void run(PublicAdmission.AdmissionFilter filter, FilterChain chain) {
