@@ -1,9 +1,7 @@
 package org.doublerandom.inspection.web.config;
 
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -24,11 +22,15 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * under a lock on the shared instance; with 32 requests on 2 cores, a thread preempted while holding it kept the
  * others waiting (2,434 waits of 10 ms or more, a median of 44 ms, in a profiled run of the lookup benchmark).</li>
  * </ul>
- * Bundles that are reloaded ({@code spring.messages.cache-duration}) are looked up by the superclass, unmerged.
+ * Bundles that are reloaded ({@code spring.messages.cache-duration}), and locales beyond the first sixteen, are
+ * looked up by the superclass, unmerged (still formatted on a copy).
  */
 class MergedBundleMessageSource extends ResourceBundleMessageSource {
 
-	/** Locales come from a cookie or a parameter: beyond this many, lookups are merged again, not kept. */
+	/**
+	 * Locales come from a cookie or a parameter: this many are merged and kept (a few more if they arrive at the
+	 * same moment); any other is looked up by the superclass, so a made-up locale costs no merge.
+	 */
 	static final int MAX_CACHED_LOCALES = 16;
 
 	private final ConcurrentMap<Locale, Map<String, String>> merged = new ConcurrentHashMap<>();
@@ -37,38 +39,31 @@ class MergedBundleMessageSource extends ResourceBundleMessageSource {
 
 	@Override
 	protected @Nullable String resolveCodeWithoutArguments(String code, Locale locale) {
-		if (getCacheMillis() >= 0) {
-			return super.resolveCodeWithoutArguments(code, locale);
-		}
-		return messages(locale).get(code);
+		return merges(locale) ? messages(locale).get(code) : super.resolveCodeWithoutArguments(code, locale);
 	}
 
 	@Override
 	protected @Nullable MessageFormat resolveCode(String code, Locale locale) {
-		if (getCacheMillis() >= 0) {
-			MessageFormat shared = super.resolveCode(code, locale);
-			return (shared != null) ? (MessageFormat) shared.clone() : null;
+		MessageFormat shared;
+		if (merges(locale)) {
+			String pattern = messages(locale).get(code);
+			shared = (pattern != null) ? this.formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+				.computeIfAbsent(code, c -> createMessageFormat(pattern, locale)) : null;
 		}
-		String pattern = messages(locale).get(code);
-		if (pattern == null) {
-			return null;
+		else {
+			shared = super.resolveCode(code, locale);
 		}
-		ConcurrentMap<String, MessageFormat> ofLocale = (this.formats.size() < MAX_CACHED_LOCALES
-				|| this.formats.containsKey(locale)) ? this.formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
-						: new ConcurrentHashMap<>();
 		// the caller formats under a lock on what it gets: a copy of its own, so nobody waits for it
-		return (MessageFormat) ofLocale.computeIfAbsent(code, c -> createMessageFormat(pattern, locale)).clone();
+		return (shared != null) ? (MessageFormat) shared.clone() : null;
+	}
+
+	/** Reloaded bundles (spring.messages.cache-duration) are never merged: the merge would not see the reload. */
+	private boolean merges(Locale locale) {
+		return getCacheMillis() < 0 && (this.merged.containsKey(locale) || this.merged.size() < MAX_CACHED_LOCALES);
 	}
 
 	private Map<String, String> messages(Locale locale) {
-		Map<String, String> messages = this.merged.get(locale);
-		if (messages == null) {
-			messages = merge(locale);
-			if (this.merged.size() < MAX_CACHED_LOCALES) {
-				this.merged.putIfAbsent(locale, messages);
-			}
-		}
-		return messages;
+		return this.merged.computeIfAbsent(locale, this::merge);
 	}
 
 	int cachedLocales() {
@@ -77,8 +72,7 @@ class MergedBundleMessageSource extends ResourceBundleMessageSource {
 
 	private Map<String, String> merge(Locale locale) {
 		Map<String, String> all = new HashMap<>();
-		List<String> basenames = new ArrayList<>(getBasenameSet());
-		for (String basename : basenames) {
+		for (String basename : getBasenameSet()) {
 			ResourceBundle bundle = getResourceBundle(basename, locale);
 			if (bundle != null) {
 				for (String key : bundle.keySet()) {
